@@ -1,0 +1,156 @@
+#include "surveycalc/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace surveycalc::text {
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view ascii_trim(std::string_view s) {
+    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+const icu::Normalizer2& nfkc() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || n == nullptr) throw std::runtime_error("ICU NFKC normaliser unavailable");
+    return *n;
+}
+
+icu::UnicodeString nfkc_trimmed(std::string_view utf8) {
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out = nfkc().normalize(in, status);
+    if (U_FAILURE(status)) out = in;
+    int32_t begin = 0;
+    int32_t end = out.length();
+    while (begin < end) {
+        UChar32 c = out.char32At(begin);
+        if (!u_isUWhiteSpace(c) && c != 0xFEFF) break;
+        begin += U16_LENGTH(c);
+    }
+    while (end > begin) {
+        UChar32 c = out.char32At(end - 1);
+        if (!u_isUWhiteSpace(c) && c != 0xFEFF) break;
+        end -= U16_LENGTH(c);
+    }
+    out.retainBetween(begin, end);
+    return out;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view utf8) {
+    if (is_ascii(utf8)) {
+        std::string out(ascii_trim(utf8));
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    icu::UnicodeString u = nfkc_trimmed(utf8);
+    u.foldCase();
+    return to_utf8(u);
+}
+
+std::string nfkc_trim(std::string_view utf8) {
+    if (is_ascii(utf8)) return std::string(ascii_trim(utf8));
+    return to_utf8(nfkc_trimmed(utf8));
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    std::string_view body = s;
+    if (body.front() == '+') body.remove_prefix(1);
+    if (body.empty()) return std::nullopt;
+    // Only a plain decimal literal: no hex, no inf/nan, no thousands separators.
+    bool digit = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (c == '-' && i == 0) {
+        } else if (c == '.' || c == 'e' || c == 'E' ||
+                   ((c == '-' || c == '+') && i > 0 && (body[i - 1] == 'e' || body[i - 1] == 'E'))) {
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!digit) return std::nullopt;
+    double v = 0.0;
+    auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
+    if (ec != std::errc() || ptr != body.data() + body.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::string format_number(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+std::size_t length(std::string_view utf8) {
+    std::size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::vector<std::string> split_tokens(std::string_view utf8) {
+    // NFKC first so that full-width delimiters become their ASCII forms; then
+    // split on the ASCII delimiters and the ideographic comma U+3001 (、).
+    std::string s = nfkc_trim(utf8);
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    auto flush = [&](std::size_t end) {
+        std::string tok = normalize(std::string_view(s).substr(start, end - start));
+        if (!tok.empty()) out.push_back(std::move(tok));
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        if (c == ';' || c == ',' || c == '|' || c == '/' || c == '\n' || c == '\r')
+            len = 1;
+        else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                 static_cast<unsigned char>(s[i + 2]) == 0x81)
+            len = 3;  // U+3001 IDEOGRAPHIC COMMA
+        if (len) {
+            flush(i);
+            i += len;
+            start = i;
+        } else {
+            ++i;
+        }
+    }
+    flush(s.size());
+    return out;
+}
+
+}  // namespace surveycalc::text

@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "surveycalc/text.hpp"
+
+using surveycalc::text::normalize;
+using surveycalc::text::parse_number;
+using surveycalc::text::split_tokens;
+
+TEST_CASE("normalize: NFKC, trim (ideographic space too), case fold") {
+    CHECK(normalize("  Chongqing ") == "chongqing");
+    CHECK(normalize("\u3000重庆市\u3000") == "重庆市");
+    CHECK(normalize("ＡＢＣ１２３") == "abc123");  // full-width letters and digits
+    CHECK(normalize("７") == "7");
+    CHECK(normalize("") == "");
+    CHECK(normalize("\t\n") == "");
+}
+
+TEST_CASE("parse_number accepts plain decimals only") {
+    CHECK(parse_number("7") == 7.0);
+    CHECK(parse_number("-2.5") == -2.5);
+    CHECK(parse_number("+3") == 3.0);
+    CHECK(parse_number("1e2") == 100.0);
+    CHECK_FALSE(parse_number("").has_value());
+    CHECK_FALSE(parse_number("九").has_value());
+    CHECK_FALSE(parse_number("1,000").has_value());
+    CHECK_FALSE(parse_number("inf").has_value());
+    CHECK_FALSE(parse_number("nan").has_value());
+    CHECK_FALSE(parse_number("0x10").has_value());
+    CHECK_FALSE(parse_number("7 分").has_value());
+    CHECK_FALSE(parse_number("-").has_value());
+    CHECK_FALSE(parse_number(".").has_value());
+}
+
+TEST_CASE("split_tokens: every listed delimiter, full-width forms, whole tokens") {
+    using V = std::vector<std::string>;
+    CHECK(split_tokens("1;3;5") == V{"1", "3", "5"});
+    CHECK(split_tokens("1,3，5；7、9|11/13\n15\r\n17") ==
+          V{"1", "3", "5", "7", "9", "11", "13", "15", "17"});
+    CHECK(split_tokens("１；１１") == V{"1", "11"});
+    CHECK(split_tokens("物流不畅通、防护物资不足") == V{"物流不畅通", "防护物资不足"});
+    CHECK(split_tokens(" ;; a ;") == V{"a"});
+    CHECK(split_tokens("｜／") == V{});
+}
