@@ -34,8 +34,8 @@ const icu::Normalizer2& nfkc() {
 }
 
 icu::UnicodeString nfkc_trimmed(std::string_view utf8) {
-    icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString in =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString out = nfkc().normalize(in, status);
     if (U_FAILURE(status)) out = in;

@@ -34,8 +34,7 @@ TEST_CASE("parse_number accepts plain decimals only") {
 TEST_CASE("split_tokens: every listed delimiter, full-width forms, whole tokens") {
     using V = std::vector<std::string>;
     CHECK(split_tokens("1;3;5") == V{"1", "3", "5"});
-    CHECK(split_tokens("1,3，5；7、9|11/13\n15\r\n17") ==
-          V{"1", "3", "5", "7", "9", "11", "13", "15", "17"});
+    CHECK(split_tokens("1,3，5；7、9|11/13\n15\r\n17") == V{"1", "3", "5", "7", "9", "11", "13", "15", "17"});
     CHECK(split_tokens("１；１１") == V{"1", "11"});
     CHECK(split_tokens("物流不畅通、防护物资不足") == V{"物流不畅通", "防护物资不足"});
     CHECK(split_tokens(" ;; a ;") == V{"a"});

@@ -1,0 +1,61 @@
+// The one catalog of spreadsheet functions: names, arguments, descriptions in
+// en-US and zh-CN, category. The IDL, CalcAddIns.xcu and docs/FUNCTIONS.md are
+// generated from it at build time (tools/gencatalog.cpp); the UNO component
+// implements the generated interface, so the compiler proves they agree.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace surveycalc::catalog {
+
+/// How an argument is declared in the IDL.
+enum class ArgKind {
+    Range,  // sequence< sequence< any > >: a cell range (or a single value)
+    Value,  // any: a scalar (text or number); optional
+    Pairs,  // sequence< any >: the trailing criteria/option pairs (variadic)
+};
+
+enum class Returns {
+    Scalar,  // any: a number, a text, or void (#N/A)
+    Table,   // sequence< sequence< any > >: an array formula result
+};
+
+struct Text {
+    std::string_view en;
+    std::string_view zh;
+};
+
+struct Argument {
+    std::string_view name;  // IDL parameter name
+    ArgKind kind;
+    Text display;      // wizard label
+    Text description;  // wizard help
+};
+
+struct Function {
+    std::string_view name;     // IDL method name = formula name, never translated
+    std::string_view section;  // spec section: Statistics, Tables, Places, Inference, Checking data
+    Returns returns;
+    Text description;
+    std::vector<Argument> args;
+};
+
+/// The add-in's UNO service name; part of the file format (ODS stores
+/// ORG.SURVEYCALC.FUNCTIONS.<NAME>).
+inline constexpr std::string_view service_name = "org.surveycalc.Functions";
+/// CalcAddIns.xcu category. Calc files any name outside its fixed list under
+/// its "Add-in" group, which keeps surveycalc out of "Statistical".
+inline constexpr std::string_view category = "Add-In";
+
+const std::vector<Function>& functions();
+const Function* find(std::string_view name);
+
+/// Option names a trailing pair may set, with one line of help each.
+struct OptionInfo {
+    std::string_view name;
+    Text help;
+};
+const std::vector<OptionInfo>& options();
+
+}  // namespace surveycalc::catalog

@@ -1,0 +1,134 @@
+// The trailing criteria/option pairs every statistic takes, and the
+// classification of cells into blank, missing, valid and invalid.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "surveycalc/cell.hpp"
+#include "surveycalc/errors.hpp"
+
+namespace surveycalc {
+
+/// A criterion as AVERAGEIFS takes it, with the spec's normalisation, "a|b"
+/// lists, comparison operators and place awareness.
+class Criterion {
+   public:
+    explicit Criterion(const Cell& criterion);
+    ~Criterion();
+    Criterion(Criterion&&) noexcept;
+    Criterion& operator=(Criterion&&) noexcept;
+    bool matches(const Cell& cell) const;
+
+   private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Options a function accepts (a bit set over Option).
+enum class Option : unsigned {
+    Weights = 1u << 0,
+    Scale = 1u << 1,
+    Missing = 1u << 2,
+    Invalid = 1u << 3,
+    MinN = 1u << 4,
+    Base = 1u << 5,
+    Level = 1u << 6,
+};
+constexpr unsigned operator|(Option a, Option b) {
+    return static_cast<unsigned>(a) | static_cast<unsigned>(b);
+}
+constexpr unsigned operator|(unsigned a, Option b) { return a | static_cast<unsigned>(b); }
+
+struct Options {
+    std::optional<std::vector<double>> weights;  // one per row when set
+    double scale_lo = 0.0;
+    double scale_hi = 10.0;
+    std::vector<std::string> missing;  // normalised codes
+    bool skip_invalid = false;
+    double min_n = 1.0;
+    bool base_all = false;
+    double level = 0.95;
+};
+
+/// The parsed pairs of one call.
+class Request {
+   public:
+    /// `rows` is the height of the call's data ranges; `allowed` the options
+    /// this function takes; `function` its name (for messages).
+    Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs, unsigned allowed);
+
+    std::size_t rows() const { return rows_; }
+    const Options& options() const { return options_; }
+    /// True when row r satisfies every criterion.
+    bool keep(std::size_t r) const;
+    /// Weight of row r (1 without weights). Throws for a blank, text or negative weight.
+    double weight(std::size_t r) const { return options_.weights ? (*options_.weights)[r] : 1.0; }
+    /// True when any of the criteria ranges has a non-blank cell in row r.
+    bool any_criteria_cell(std::size_t r) const;
+
+   private:
+    struct Filter {
+        const Block* range;
+        Criterion criterion;
+    };
+    std::size_t rows_;
+    Options options_;
+    std::vector<Filter> filters_;
+};
+
+/// Throws ArgumentError unless the block has `rows` rows (and, when
+/// `one_column`, a single column). `what` names the argument.
+void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column);
+
+/// A 1-based row number and the cell's value, as messages show them: row 17 = 11.
+std::string describe_cell(const Cell& c);
+
+// ---- scores -----------------------------------------------------------------
+
+struct ScoreCell {
+    enum class Status { Blank, Missing, Valid, Invalid };
+    Status status = Status::Blank;
+    double value = 0.0;
+    Message reason;  // for Invalid: "outside 0-10", "not a number"
+};
+
+/// Classifies one cell of a score column under the request's scale and missing codes.
+ScoreCell classify_score(const Cell& c, const Options& opt);
+
+/// True when the cell holds one of the missing codes.
+bool is_missing_code(const Cell& c, const std::vector<std::string>& missing);
+
+// ---- multiple responses -------------------------------------------------------
+
+/// What one respondent's multiple-response answer says about one option.
+struct MentionCell {
+    bool answered = false;   // the question was answered (non-blank, not a missing code)
+    bool mentioned = false;  // the option is among the answers
+};
+
+/// Matcher for `option` against a responses range: one column of delimited
+/// text (whole-token match of codes or labels) or a block of dichotomy columns
+/// (option = 1-based column index).
+class MentionMatcher {
+   public:
+    MentionMatcher(const Block& responses, const Cell& option, const Options& opt);
+    MentionCell at(std::size_t row) const;
+
+   private:
+    const Block& responses_;
+    const Options& opt_;
+    std::size_t column_ = 0;  // block mode: 0-based column
+    bool block_ = false;
+    std::string token_;             // normalised option text
+    std::optional<double> number_;  // option as a number, when it is one
+};
+
+/// True for a dichotomy cell that means "mentioned": non-blank, non-zero, not 否/no/false.
+bool dichotomy_mentioned(const Cell& c);
+
+}  // namespace surveycalc

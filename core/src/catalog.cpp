@@ -1,0 +1,87 @@
+#include "surveycalc/catalog.hpp"
+
+namespace surveycalc::catalog {
+namespace {
+
+// Arguments that recur across functions.
+const Argument kPairs{
+    "pairs",
+    ArgKind::Pairs,
+    {"criteria; options", "条件; 选项"},
+    {"Pairs: a range and its criterion (\"广东省\", \">=5\", \"a|b\") to keep matching rows, or an option "
+     "name "
+     "and its value (\"weights\"; range, \"missing\"; \"99\", \"min_n\"; 5, \"invalid\"; \"skip\", "
+     "\"scale\"; "
+     "\"0-10\", \"base\"; \"all\", \"level\"; 0.95).",
+     "成对参数：区域及其条件（\"广东省\"、\">=5\"、\"a|b\"）用于筛选行；或选项名及其值（\"weights\"; "
+     "权重区域、"
+     "\"missing\"; \"99\"、\"min_n\"; 5、\"invalid\"; \"skip\"、\"scale\"; \"0-10\"、\"base\"; \"all\"、"
+     "\"level\"; 0.95）。"}};
+
+const Argument kScores{"scores",
+                       ArgKind::Range,
+                       {"scores", "分值"},
+                       {"Column of scores, one row per respondent (blank = no answer).",
+                        "分值列，每行一个受访者（空白表示未作答）。"}};
+
+const Argument kResponses{
+    "responses",
+    ArgKind::Range,
+    {"responses", "多选回答"},
+    {"Multiple-response answers: one column listing the answers separated by ; , ， ； 、 | / or line "
+     "breaks, or a block with one column per option.",
+     "多选题回答：一列，答案之间用 ; , ， ； 、 | / 或换行分隔；或每个选项一列的区域。"}};
+
+const Argument kOption{
+    "option",
+    ArgKind::Value,
+    {"option", "选项"},
+    {"The answer to count: a code or label (whole token), or the column number in a block.",
+     "要统计的答案：代码或标签（整词匹配），或多列区域中的列号。"}};
+
+std::vector<Function> build() {
+    return {
+        {"DIFFICULTY",
+         "Statistics",
+         Returns::Scalar,
+         {"Mean of the valid scores of the matching rows (0-10 difficulty by default); #N/A without data.",
+          "符合条件的行中有效分值的平均数（默认 0-10 分难度）；无数据时为 #N/A。"},
+         {kScores, kPairs}},
+        {"MENTIONRATE",
+         "Statistics",
+         Returns::Scalar,
+         {"Mention rate: share of respondents in the base who mentioned the option (multiple response).",
+          "提及率：基数中提及该选项的受访者所占比例（多选题）。"},
+         {kResponses, kOption, kPairs}},
+    };
+}
+
+}  // namespace
+
+const std::vector<Function>& functions() {
+    static const std::vector<Function> all = build();
+    return all;
+}
+
+const Function* find(std::string_view name) {
+    for (const Function& f : functions())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+const std::vector<OptionInfo>& options() {
+    static const std::vector<OptionInfo> all = {
+        {"weights", {"case weights (non-negative numbers)", "个案权重（非负数）"}},
+        {"scale", {"valid score range, e.g. \"0-10\"", "有效分值范围，如 \"0-10\""}},
+        {"missing",
+         {"codes or labels meaning no answer, e.g. \"99;不清楚\"",
+          "表示未作答的代码或标签，如 \"99;不清楚\""}},
+        {"invalid", {"\"error\" (default) or \"skip\"", "\"error\"（默认）或 \"skip\""}},
+        {"min_n", {"fewer valid responses than this give #N/A", "有效回答少于此数时返回 #N/A"}},
+        {"base", {"\"answered\" (default) or \"all\"", "\"answered\"（默认）或 \"all\""}},
+        {"level", {"confidence level, e.g. 0.95", "置信水平，如 0.95"}},
+    };
+    return all;
+}
+
+}  // namespace surveycalc::catalog

@@ -1,0 +1,476 @@
+#include "surveycalc/request.hpp"
+
+#include <cmath>
+#include <unordered_map>
+
+#include "surveycalc/places.hpp"
+#include "surveycalc/text.hpp"
+
+namespace surveycalc {
+namespace {
+
+std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string zh_quote(std::string_view s) { return "“" + std::string(s) + "”"; }
+
+/// The value of a cell as a number, when it is one (numbers, or text that
+/// parses as a number after normalisation).
+std::optional<double> numeric(const Cell& c) {
+    if (c.is_number()) return c.number;
+    if (c.is_text()) return text::parse_number(text::normalize(c.text));
+    return std::nullopt;
+}
+
+/// The normalised text of a cell (numbers formatted as people type them).
+std::string normalized(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) return text::normalize(c.text);
+    return {};
+}
+
+}  // namespace
+
+// ---- Criterion ---------------------------------------------------------------
+
+struct Criterion::Impl {
+    enum class Op { Eq, Ne, Lt, Le, Gt, Ge };
+    struct Alt {
+        Op op = Op::Eq;
+        std::string text;                  // normalised operand
+        std::optional<double> number;      // operand as a number
+        std::optional<places::Area> area;  // operand as a place or region (plain equality only)
+    };
+    std::vector<Alt> alts;
+    // Place resolution is the costly part: cache it per distinct cell text.
+    mutable std::unordered_map<std::string, places::Location> located;
+
+    static Alt parse_alt(std::string_view s) {
+        Alt a;
+        auto take = [&](std::string_view op, Op o) {
+            if (s.substr(0, op.size()) == op) {
+                a.op = o;
+                s.remove_prefix(op.size());
+                return true;
+            }
+            return false;
+        };
+        bool has_op = take(">=", Op::Ge) || take("<=", Op::Le) || take("<>", Op::Ne) || take(">", Op::Gt) ||
+                      take("<", Op::Lt) || take("=", Op::Eq);
+        a.text = text::normalize(s);
+        a.number = text::parse_number(a.text);
+        if (!has_op && !a.number && !a.text.empty()) a.area = places::area(a.text);
+        return a;
+    }
+
+    bool match_alt(const Alt& a, const Cell& c) const {
+        if (a.number) {
+            std::optional<double> v = numeric(c);
+            switch (a.op) {
+                case Op::Eq:
+                    return v && *v == *a.number;
+                case Op::Ne:
+                    return !v || *v != *a.number;
+                case Op::Lt:
+                    return v && *v < *a.number;
+                case Op::Le:
+                    return v && *v <= *a.number;
+                case Op::Gt:
+                    return v && *v > *a.number;
+                case Op::Ge:
+                    return v && *v >= *a.number;
+            }
+            return false;
+        }
+        if (a.text.empty()) {  // "=" matches blank cells, "<>" non-blank ones
+            if (a.op == Op::Eq) return c.is_blank();
+            if (a.op == Op::Ne) return !c.is_blank();
+            return false;
+        }
+        std::string t = normalized(c);
+        switch (a.op) {
+            case Op::Eq:
+                if (!c.is_blank() && t == a.text) return true;
+                return a.area && c.is_text() && within(c.text, *a.area);
+            case Op::Ne:
+                return t != a.text;
+            case Op::Lt:
+                return !c.is_blank() && t < a.text;
+            case Op::Le:
+                return !c.is_blank() && t <= a.text;
+            case Op::Gt:
+                return !c.is_blank() && t > a.text;
+            case Op::Ge:
+                return !c.is_blank() && t >= a.text;
+        }
+        return false;
+    }
+
+    bool within(const std::string& cell_text, const places::Area& area) const {
+        auto it = located.find(cell_text);
+        if (it == located.end()) it = located.emplace(cell_text, places::locate(cell_text)).first;
+        return it->second.resolved() && places::within(it->second, area);
+    }
+};
+
+Criterion::Criterion(const Cell& criterion) : impl_(std::make_unique<Impl>()) {
+    if (criterion.is_number()) {
+        Impl::Alt a;
+        a.number = criterion.number;
+        a.text = text::format_number(criterion.number);
+        impl_->alts.push_back(std::move(a));
+        return;
+    }
+    if (criterion.is_blank()) {  // an empty criterion matches blank cells, as COUNTIFS does
+        impl_->alts.push_back(Impl::Alt{});
+        return;
+    }
+    std::string s = text::nfkc_trim(criterion.text);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == '|') {
+            std::string_view part = std::string_view(s).substr(start, i - start);
+            if (!text::normalize(part).empty() || s.find('|') == std::string::npos)
+                impl_->alts.push_back(Impl::parse_alt(part));
+            start = i + 1;
+        }
+    }
+}
+
+Criterion::~Criterion() = default;
+Criterion::Criterion(Criterion&&) noexcept = default;
+Criterion& Criterion::operator=(Criterion&&) noexcept = default;
+
+bool Criterion::matches(const Cell& cell) const {
+    for (const Impl::Alt& a : impl_->alts)
+        if (impl_->match_alt(a, cell)) return true;
+    return false;
+}
+
+// ---- shapes and messages -----------------------------------------------------
+
+std::string describe_cell(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) {
+        std::string t = c.text;
+        if (text::length(t) > 20) {
+            // Cut at a code-point boundary.
+            std::size_t bytes = 0, cps = 0;
+            while (bytes < t.size() && cps < 20) {
+                ++bytes;
+                while (bytes < t.size() && (static_cast<unsigned char>(t[bytes]) & 0xC0) == 0x80) ++bytes;
+                ++cps;
+            }
+            t = t.substr(0, bytes) + "…";
+        }
+        return "'" + t + "'";
+    }
+    return "(blank)";
+}
+
+void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column) {
+    if (b.rows != rows)
+        throw ArgumentError({std::string(what) + " has " + std::to_string(b.rows) +
+                                 " rows but the data has " + std::to_string(rows) +
+                                 ": every range in one call must have the same height",
+                             std::string(what) + " 有 " + std::to_string(b.rows) + " 行，而数据有 " +
+                                 std::to_string(rows) + " 行：同一公式中的所有区域必须行数相同"});
+    if (one_column && b.cols != 1)
+        throw ArgumentError(
+            {std::string(what) + " must be a single column (it has " + std::to_string(b.cols) + ")",
+             std::string(what) + " 必须是单列（现有 " + std::to_string(b.cols) + " 列）"});
+}
+
+// ---- Request -----------------------------------------------------------------
+
+namespace {
+
+struct OptionName {
+    std::string_view name;
+    Option option;
+};
+constexpr OptionName kOptionNames[] = {
+    {"weights", Option::Weights}, {"scale", Option::Scale}, {"missing", Option::Missing},
+    {"invalid", Option::Invalid}, {"min_n", Option::MinN},  {"base", Option::Base},
+    {"level", Option::Level},
+};
+
+std::string allowed_list(unsigned allowed) {
+    std::string out;
+    for (const OptionName& o : kOptionNames)
+        if (allowed & static_cast<unsigned>(o.option)) out += (out.empty() ? "" : ", ") + std::string(o.name);
+    return out.empty() ? "none" : out;
+}
+
+const Cell& option_value_scalar(const Arg& v, std::string_view name) {
+    if (v.is_range && v.block.cells.size() != 1)
+        throw ArgumentError({"option " + quote(name) + " takes a single value, not a range",
+                             "选项 " + zh_quote(name) + " 只接受单个值，不接受区域"});
+    return v.block.cells.at(0);
+}
+
+double option_number(const Arg& v, std::string_view name) {
+    const Cell& c = option_value_scalar(v, name);
+    std::optional<double> n = numeric(c);
+    if (!n)
+        throw ArgumentError({"option " + quote(name) + " needs a number, not " + describe_cell(c),
+                             "选项 " + zh_quote(name) + " 需要数字，而不是 " + describe_cell(c)});
+    return *n;
+}
+
+std::string option_word(const Arg& v, std::string_view name) {
+    return normalized(option_value_scalar(v, name));
+}
+
+std::pair<double, double> parse_scale(const Arg& v) {
+    std::string s = option_word(v, "scale");
+    for (std::string_view dash : {"~", "\xE2\x80\x93", "\xE2\x80\x94", "-"}) {
+        // The separator is the first occurrence after the first character (so "-5-5" works).
+        std::size_t at = s.find(dash, 1);
+        if (at == std::string::npos) continue;
+        auto lo = text::parse_number(text::normalize(s.substr(0, at)));
+        auto hi = text::parse_number(text::normalize(s.substr(at + dash.size())));
+        if (lo && hi && *lo < *hi) return {*lo, *hi};
+    }
+    throw ArgumentError({"option \"scale\" must look like \"0-10\" (low-high), not " + quote(s),
+                         "选项 “scale” 应写成 \"0-10\"（下限-上限），而不是 " + zh_quote(s)});
+}
+
+}  // namespace
+
+Request::Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs, unsigned allowed)
+    : rows_(rows) {
+    if (pairs.size() % 2 != 0)
+        throw ArgumentError(
+            {std::string(function) + ": criteria and options come in pairs, but the last one has no value",
+             std::string(function) + "：条件和选项必须成对出现，但最后一个缺少值"});
+    for (std::size_t i = 0; i < pairs.size(); i += 2) {
+        const Arg& key = pairs[i];
+        const Arg& value = pairs[i + 1];
+        bool option = !key.is_range && key.scalar().is_text();
+        if (option) {
+            std::string name = text::normalize(key.scalar().text);
+            const OptionName* found = nullptr;
+            for (const OptionName& o : kOptionNames)
+                if (o.name == name) found = &o;
+            if (!found && rows == 1) {
+                option = false;  // a one-row data range: a single-cell criteria range
+            } else if (!found) {
+                throw ArgumentError({std::string(function) + ": unknown option " + quote(name) +
+                                         " (known: " + allowed_list(allowed) + ")",
+                                     std::string(function) + "：未知选项 " + zh_quote(name) + "（可用：" +
+                                         allowed_list(allowed) + "）"});
+            } else if (!(allowed & static_cast<unsigned>(found->option))) {
+                throw ArgumentError({std::string(function) + " does not take the option " + quote(name) +
+                                         " (it takes: " + allowed_list(allowed) + ")",
+                                     std::string(function) + " 不接受选项 " + zh_quote(name) + "（可用：" +
+                                         allowed_list(allowed) + "）"});
+            } else {
+                switch (found->option) {
+                    case Option::Weights: {
+                        if (!value.is_range && rows != 1)
+                            throw ArgumentError({"option \"weights\" needs a range of weights, one per row",
+                                                 "选项 “weights” 需要一个权重区域，每行一个权重"});
+                        require_shape(value.block, rows, "weights", true);
+                        std::vector<double> w(rows);
+                        for (std::size_t r = 0; r < rows; ++r) {
+                            const Cell& c = value.block.at(r, 0);
+                            std::optional<double> n = numeric(c);
+                            if (!n || *n < 0)
+                                throw ArgumentError({"weights: row " + std::to_string(r + 1) + " = " +
+                                                         describe_cell(c) + " is not a non-negative number",
+                                                     "权重：第 " + std::to_string(r + 1) +
+                                                         " 行 = " + describe_cell(c) + " 不是非负数"});
+                            w[r] = *n;
+                        }
+                        options_.weights = std::move(w);
+                        break;
+                    }
+                    case Option::Scale: {
+                        auto [lo, hi] = parse_scale(value);
+                        options_.scale_lo = lo;
+                        options_.scale_hi = hi;
+                        break;
+                    }
+                    case Option::Missing:
+                        for (const Cell& c : value.block.cells) {
+                            if (c.is_number()) {
+                                options_.missing.push_back(text::format_number(c.number));
+                            } else if (c.is_text()) {
+                                for (std::string& t : text::split_tokens(c.text))
+                                    options_.missing.push_back(std::move(t));
+                            }
+                        }
+                        break;
+                    case Option::Invalid: {
+                        std::string w = option_word(value, "invalid");
+                        if (w != "error" && w != "skip")
+                            throw ArgumentError(
+                                {"option \"invalid\" is \"error\" or \"skip\", not " + quote(w),
+                                 "选项 “invalid” 只能是 \"error\" 或 \"skip\"，而不是 " + zh_quote(w)});
+                        options_.skip_invalid = w == "skip";
+                        break;
+                    }
+                    case Option::MinN: {
+                        double n = option_number(value, "min_n");
+                        if (n < 0)
+                            throw ArgumentError(
+                                {"option \"min_n\" must not be negative", "选项 “min_n” 不能为负数"});
+                        options_.min_n = n;
+                        break;
+                    }
+                    case Option::Base: {
+                        std::string w = option_word(value, "base");
+                        if (w != "answered" && w != "all")
+                            throw ArgumentError(
+                                {"option \"base\" is \"answered\" or \"all\", not " + quote(w),
+                                 "选项 “base” 只能是 \"answered\" 或 \"all\"，而不是 " + zh_quote(w)});
+                        options_.base_all = w == "all";
+                        break;
+                    }
+                    case Option::Level: {
+                        double l = option_number(value, "level");
+                        if (!(l > 0 && l < 1))
+                            throw ArgumentError({"option \"level\" must lie between 0 and 1 (e.g. 0.95)",
+                                                 "选项 “level” 必须介于 0 和 1 之间（如 0.95）"});
+                        options_.level = l;
+                        break;
+                    }
+                }
+                continue;
+            }
+        }
+        // A criteria pair: range; criterion.
+        require_shape(key.block, rows, "criteria range " + std::to_string(i / 2 + 1), true);
+        if (value.is_range && value.block.cells.size() != 1)
+            throw ArgumentError(
+                {"criterion " + std::to_string(i / 2 + 1) + " must be a single value, not a range",
+                 "条件 " + std::to_string(i / 2 + 1) + " 必须是单个值，而不是区域"});
+        filters_.push_back(Filter{&key.block, Criterion(value.block.cells.at(0))});
+    }
+}
+
+bool Request::keep(std::size_t r) const {
+    for (const Filter& f : filters_)
+        if (!f.criterion.matches(f.range->at(r, 0))) return false;
+    return true;
+}
+
+bool Request::any_criteria_cell(std::size_t r) const {
+    for (const Filter& f : filters_)
+        if (!f.range->at(r, 0).is_blank()) return true;
+    return false;
+}
+
+// ---- scores --------------------------------------------------------------------
+
+bool is_missing_code(const Cell& c, const std::vector<std::string>& missing) {
+    if (missing.empty() || c.is_blank()) return false;
+    std::string t = normalized(c);
+    std::optional<double> n = numeric(c);
+    for (const std::string& m : missing) {
+        if (m == t) return true;
+        if (n) {
+            std::optional<double> mn = text::parse_number(m);
+            if (mn && *mn == *n) return true;
+        }
+    }
+    return false;
+}
+
+ScoreCell classify_score(const Cell& c, const Options& opt) {
+    ScoreCell out;
+    if (c.is_blank()) return out;
+    if (is_missing_code(c, opt.missing)) {
+        out.status = ScoreCell::Status::Missing;
+        return out;
+    }
+    std::optional<double> n = numeric(c);
+    if (!n) {
+        if (c.is_text() && text::normalize(c.text).empty()) return out;  // only spaces: blank
+        out.status = ScoreCell::Status::Invalid;
+        out.reason = {"not a number", "不是数字"};
+        return out;
+    }
+    if (*n < opt.scale_lo || *n > opt.scale_hi) {
+        std::string range = text::format_number(opt.scale_lo) + "-" + text::format_number(opt.scale_hi);
+        out.status = ScoreCell::Status::Invalid;
+        out.value = *n;
+        out.reason = {"outside " + range, "超出 " + range};
+        return out;
+    }
+    out.status = ScoreCell::Status::Valid;
+    out.value = *n;
+    return out;
+}
+
+// ---- multiple responses ---------------------------------------------------------
+
+bool dichotomy_mentioned(const Cell& c) {
+    if (c.is_blank()) return false;
+    if (c.is_number()) return c.number != 0.0;
+    std::string t = text::normalize(c.text);
+    if (t.empty()) return false;
+    if (auto n = text::parse_number(t)) return *n != 0.0;
+    return !(t == "否" || t == "no" || t == "false" || t == "n" || t == "未提及" || t == "未选");
+}
+
+MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const Options& opt)
+    : responses_(responses), opt_(opt) {
+    block_ = responses.cols > 1;
+    if (block_) {
+        std::optional<double> n = numeric(option);
+        if (!n || *n != std::floor(*n) || *n < 1 || *n > static_cast<double>(responses.cols))
+            throw ArgumentError({"with a block of " + std::to_string(responses.cols) +
+                                     " option columns, option must be a column number from 1 to " +
+                                     std::to_string(responses.cols) + ", not " + describe_cell(option),
+                                 "多列回答区域共 " + std::to_string(responses.cols) +
+                                     " 列，选项必须是 1 到 " + std::to_string(responses.cols) +
+                                     " 的列号，而不是 " + describe_cell(option)});
+        column_ = static_cast<std::size_t>(*n) - 1;
+        return;
+    }
+    token_ = normalized(option);
+    if (token_.empty())
+        throw ArgumentError({"option is empty: name the answer to count (a code or a label)",
+                             "选项为空：请给出要统计的答案（代码或标签）"});
+    number_ = text::parse_number(token_);
+}
+
+MentionCell MentionMatcher::at(std::size_t row) const {
+    MentionCell out;
+    if (block_) {
+        bool any = false;
+        for (std::size_t c = 0; c < responses_.cols; ++c) {
+            const Cell& cell = responses_.at(row, c);
+            if (!cell.is_blank() && !is_missing_code(cell, opt_.missing)) any = true;
+        }
+        out.answered = any;
+        out.mentioned = any && dichotomy_mentioned(responses_.at(row, column_));
+        return out;
+    }
+    const Cell& cell = responses_.at(row, 0);
+    if (cell.is_blank() || is_missing_code(cell, opt_.missing)) return out;
+    if (cell.is_number()) {
+        out.answered = true;
+        out.mentioned = number_ && cell.number == *number_;
+        return out;
+    }
+    std::vector<std::string> tokens = text::split_tokens(cell.text);
+    if (tokens.empty()) return out;  // only delimiters or spaces: no answer
+    out.answered = true;
+    for (const std::string& t : tokens) {
+        if (t == token_) {
+            out.mentioned = true;
+            break;
+        }
+        if (number_) {
+            std::optional<double> n = text::parse_number(t);
+            if (n && *n == *number_) {
+                out.mentioned = true;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace surveycalc
