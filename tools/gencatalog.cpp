@@ -91,7 +91,6 @@ std::string xcu() {
         localized(o, "DisplayName", Text{f.name, f.name}, "    ");
         localized(o, "Description", f.description, "    ");
         o << "    <prop oor:name=\"Category\"><value>" << category << "</value></prop>\n"
-          << "</value></prop>\n"
           << "    <node oor:name=\"Parameters\">\n";
         for (std::size_t i = 0; i < f.args.size(); ++i) {
             const Argument& a = f.args[i];

@@ -1,0 +1,94 @@
+// The UNO component: each method converts its arguments to core types, makes
+// one call into core and converts the result. Errors never escape as C++
+// exceptions: bad arguments become IllegalArgumentException (Err:502 in the
+// cell), anything unexpected a RuntimeException (#VALUE!).
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase3.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/surveycalc/XFunctions.hpp>
+
+#include <exception>
+
+#include "convert.hpp"
+#include "surveycalc/catalog.hpp"
+#include "surveycalc/errors.hpp"
+#include "surveycalc/functions.hpp"
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Sequence;
+using rtl::OUString;
+using surveycalc::uno::Matrix;
+using surveycalc::uno::to_any;
+using surveycalc::uno::to_block;
+using surveycalc::uno::to_pairs;
+using surveycalc::uno::to_scalar;
+namespace fn = surveycalc::fn;
+
+namespace {
+
+const OUString kImplementationName("org.surveycalc.Functions");
+const OUString kServiceName("org.surveycalc.Functions");
+const OUString kAddInService("com.sun.star.sheet.AddIn");
+
+template <class F>
+auto guarded(css::uno::XInterface* self, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const surveycalc::ArgumentError& e) {
+        throw css::lang::IllegalArgumentException(surveycalc::uno::to_ou(e.message().en), self, 0);
+    } catch (const std::exception& e) {
+        throw css::uno::RuntimeException(surveycalc::uno::to_ou(std::string("surveycalc: ") + e.what()), self);
+    } catch (...) {
+        throw css::uno::RuntimeException("surveycalc: unexpected failure", self);
+    }
+}
+
+class Functions : public cppu::WeakImplHelper3<org::surveycalc::XFunctions, css::lang::XServiceInfo,
+                                              css::lang::XServiceName> {
+   public:
+    explicit Functions(css::uno::Reference<css::uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
+
+    // XFunctions (generated from the catalog)
+    Any SAL_CALL DIFFICULTY(const Matrix& scores, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] { return to_any(fn::difficulty(to_block(scores), to_pairs(pairs))); });
+    }
+    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::mention_rate(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+        });
+    }
+
+    // XServiceName
+    OUString SAL_CALL getServiceName() override { return kServiceName; }
+
+    // XServiceInfo
+    OUString SAL_CALL getImplementationName() override { return kImplementationName; }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        Sequence<OUString> names(2);
+        names[0] = kServiceName;
+        names[1] = kAddInService;
+        return names;
+    }
+
+   private:
+    css::uno::XInterface* self() { return static_cast<cppu::OWeakObject*>(this); }
+    css::uno::Reference<css::uno::XComponentContext> ctx_;
+};
+
+}  // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface* org_surveycalc_Functions_get_implementation(
+    css::uno::XComponentContext* ctx, const css::uno::Sequence<css::uno::Any>&) {
+    static_assert(sizeof(surveycalc::catalog::service_name) > 0);
+    Functions* f = new Functions(ctx);
+    f->acquire();
+    return static_cast<cppu::OWeakObject*>(f);
+}

@@ -1,0 +1,74 @@
+#include "convert.hpp"
+
+#include <cmath>
+
+#include "surveycalc/errors.hpp"
+
+namespace surveycalc::uno {
+
+std::string to_utf8(const rtl::OUString& s) {
+    rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
+}
+
+rtl::OUString to_ou(const std::string& s) {
+    return rtl::OStringToOUString(rtl::OString(s.data(), static_cast<sal_Int32>(s.size())),
+                                  RTL_TEXTENCODING_UTF8);
+}
+
+Cell to_cell(const css::uno::Any& a) {
+    double d = 0;
+    bool b = false;
+    rtl::OUString s;
+    if (a >>= d) return Cell::of(d);
+    if (a >>= b) return Cell::of(b ? 1.0 : 0.0);
+    if (a >>= s) return Cell::of(to_utf8(s));
+    return Cell::blank();
+}
+
+Block to_block(const Matrix& m) {
+    std::size_t rows = static_cast<std::size_t>(m.getLength());
+    std::size_t cols = rows ? static_cast<std::size_t>(m[0].getLength()) : 0;
+    Block b(rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const css::uno::Sequence<css::uno::Any>& row = m[static_cast<sal_Int32>(r)];
+        if (static_cast<std::size_t>(row.getLength()) != cols)
+            throw ArgumentError({"ragged range", "区域各行长度不一"});
+        for (std::size_t c = 0; c < cols; ++c) b.at(r, c) = to_cell(row[static_cast<sal_Int32>(c)]);
+    }
+    return b;
+}
+
+Cell to_scalar(const css::uno::Any& a, const char* what) {
+    Matrix m;
+    if (a >>= m) {
+        if (m.getLength() == 1 && m[0].getLength() == 1) return to_cell(m[0][0]);
+        throw ArgumentError({std::string(what) + " must be a single value, not a range",
+                             std::string(what) + " 必须是单个值，而不是区域"});
+    }
+    return to_cell(a);
+}
+
+Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs) {
+    Pairs out;
+    out.reserve(static_cast<std::size_t>(pairs.getLength()));
+    for (const css::uno::Any& a : pairs) {
+        Matrix m;
+        if (a >>= m)
+            out.push_back(Arg{true, to_block(m)});
+        else
+            out.push_back(Arg{false, Block::scalar(to_cell(a))});
+    }
+    return out;
+}
+
+css::uno::Any to_any(const Result& r) {
+    if (const double* d = std::get_if<double>(&r)) {
+        if (!std::isfinite(*d)) return css::uno::Any();  // never hand Calc a NaN: #N/A
+        return css::uno::Any(*d);
+    }
+    if (const std::string* s = std::get_if<std::string>(&r)) return css::uno::Any(to_ou(*s));
+    return css::uno::Any();
+}
+
+}  // namespace surveycalc::uno

@@ -1,0 +1,31 @@
+// Conversion between UNO values and core types. Nothing else.
+#pragma once
+
+#include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
+
+#include "surveycalc/cell.hpp"
+#include "surveycalc/functions.hpp"
+
+namespace surveycalc::uno {
+
+namespace css = ::com::sun::star;
+using Matrix = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
+std::string to_utf8(const rtl::OUString& s);
+rtl::OUString to_ou(const std::string& s);
+
+/// A cell value: double or boolean -> Number, "" or void -> Blank, text -> Text.
+Cell to_cell(const css::uno::Any& a);
+/// A range argument (Calc passes a rectangular sequence of rows).
+Block to_block(const Matrix& m);
+/// A scalar argument; a range passed where one value is expected is an error.
+Cell to_scalar(const css::uno::Any& a, const char* what);
+/// The trailing pairs: ranges arrive as matrices, literals and single cells as scalars.
+Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs);
+
+/// NA -> void (Calc shows #N/A), number -> double, text -> string.
+css::uno::Any to_any(const Result& r);
+
+}  // namespace surveycalc::uno
