@@ -94,12 +94,9 @@ std::string xcu() {
           << "    <node oor:name=\"Parameters\">\n";
         for (std::size_t i = 0; i < f.args.size(); ++i) {
             const Argument& a = f.args[i];
-            // The configuration returns set members sorted by name, and Calc
-            // takes them in that order: a two-digit prefix keeps the order of
-            // the IDL parameters.
-            char prefix[24];
-            std::snprintf(prefix, sizeof prefix, "%02zu_", i + 1);
-            o << "      <node oor:name=\"" << prefix << a.name << "\" oor:op=\"replace\">\n";
+            // Calc pairs these descriptions with the IDL parameters by name
+            // (ScUnoAddInCollection::UpdateFromAddIn), so node name = parameter name.
+            o << "      <node oor:name=\"" << a.name << "\" oor:op=\"replace\">\n";
             localized(o, "DisplayName", a.display, "        ");
             localized(o, "Description", a.description, "        ");
             o << "      </node>\n";

@@ -1,0 +1,118 @@
+"""End-to-end: DIFFICULTY and MENTIONRATE computed by a real headless Calc with
+the built extension installed into a throwaway profile. Expected values are
+worked out by hand from the definitions in the comments."""
+import os
+import sys
+import unittest
+
+from office import ERR_ILLEGAL_ARGUMENT, ERR_NA, ERR_NO_VALUE, Office, column, fill, value
+
+OXT = os.environ["SURVEYCALC_OXT"]
+
+
+class Basic(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT).__enter__()
+        cls.doc = cls.office.new_spreadsheet()
+        cls.sheet = cls.doc.Sheets.getByIndex(0)
+        # A: score, B: province as typed, C: obstacles (multi-response), D: weight, E: size
+        fill(cls.sheet, "A1", [
+            ["score", "province", "obstacles", "w", "size"],
+            [9, "重庆", "1;3;5", 1, "小型"],
+            [8, " 重庆市 ", "11；3", 2, "小型"],
+            ["７", "ＳＨＡＮＧＨＡＩ", "3、5", 1, "中型"],
+            [None, "上海", None, 1, "中型"],
+            [99, "北京", "2", 1, "大型"],
+            [4, "北京", "1，2", 3, "大型"],
+        ])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.doc.close(True)
+        cls.office.__exit__(None, None, None)
+
+    def formula(self, f, cell="H1"):
+        self.sheet.getCellRangeByName(cell).setFormula(f)
+        self.doc.calculateAll()
+        return value(self.sheet, cell)
+
+    def assertNumber(self, f, expected, places=12):
+        err, v = self.formula(f)
+        self.assertEqual(err, 0, "%s gave error %s" % (f, err))
+        self.assertAlmostEqual(v, expected, places=places, msg=f)
+
+    def test_difficulty_mean_with_missing_code(self):
+        # valid: 9, 8, ７=7, 4 (blank skipped, 99 declared missing) → 28/4 = 7
+        self.assertNumber('=DIFFICULTY(A2:A7;"missing";"99")', 7.0)
+
+    def test_difficulty_invalid_is_an_error_or_skipped(self):
+        # 99 is outside 0-10: Err:502 by default
+        self.assertEqual(self.formula("=DIFFICULTY(A2:A7)")[0], ERR_ILLEGAL_ARGUMENT)
+        self.assertNumber('=DIFFICULTY(A2:A7;"invalid";"skip")', 7.0)
+
+    def test_difficulty_criteria_and_weights(self):
+        # 重庆 rows: 9 and 8 → 8.5; weighted (1*9 + 2*8)/3 = 25/3
+        self.assertNumber('=DIFFICULTY(A2:A7;B2:B7;"重庆";"missing";99)', 8.5)
+        self.assertNumber('=DIFFICULTY(A2:A7;B2:B7;"重庆";"weights";D2:D7;"missing";99)', 25 / 3)
+        # full-width, case-folded text: ＳＨＡＮＧＨＡＩ matches "shanghai" → 7
+        self.assertNumber('=DIFFICULTY(A2:A7;B2:B7;"Shanghai";"missing";99)', 7.0)
+        # two criteria (AND): 大型 and score < 50 → 4
+        self.assertNumber('=DIFFICULTY(A2:A7;E2:E7;"大型";A2:A7;"<50")', 4.0)
+
+    def test_difficulty_no_data_is_na(self):
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;B2:B7;"西藏")')[0], ERR_NA)
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;"missing";99;"min_n";5)')[0], ERR_NA)
+
+    def test_bad_arguments(self):
+        # ranges of different heights, unknown option, odd pairs, negative weight
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;B2:B6;"重庆")')[0], ERR_ILLEGAL_ARGUMENT)
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;"wieghts";D2:D7)')[0], ERR_ILLEGAL_ARGUMENT)
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;B2:B7)')[0], ERR_ILLEGAL_ARGUMENT)
+        self.assertEqual(self.formula('=DIFFICULTY(A2:A7;"weights";{1;1;1;1;1;-1};"missing";99)')[0],
+                         ERR_ILLEGAL_ARGUMENT)
+
+    def test_error_cell_in_range(self):
+        self.sheet.getCellRangeByName("J2").setFormula("=1/0")
+        self.sheet.getCellRangeByName("J3").setValue(5)
+        self.assertEqual(self.formula("=DIFFICULTY(J2:J3)")[0], ERR_NO_VALUE)
+
+    def test_mentionrate(self):
+        # answered rows: 5 (row 5 blank). code 1 in rows 2 and 7 → 2/5; "1" never matches "11"
+        self.assertNumber('=MENTIONRATE(C2:C7;1)', 0.4)
+        self.assertNumber('=MENTIONRATE(C2:C7;"3")', 0.6)
+        self.assertNumber('=MENTIONRATE(C2:C7;11)', 0.2)
+        # base "all": rows with any non-blank cell among the call's ranges (C and B) → 6; code 3: 3/6
+        self.assertNumber('=MENTIONRATE(C2:C7;3;"base";"all";B2:B7;"<>")', 0.5)
+        # weighted: code 1 weights 1+3 over answered weights 1+2+1+1+3 = 8 → 0.5
+        self.assertNumber('=MENTIONRATE(C2:C7;1;"weights";D2:D7)', 0.5)
+        # a criterion: 北京 rows answered 2, code 2 in both → 1
+        self.assertNumber('=MENTIONRATE(C2:C7;2;B2:B7;"北京")', 1.0)
+        self.assertEqual(self.formula('=MENTIONRATE(C2:C7;9;B2:B7;"西藏")')[0], ERR_NA)
+
+    def test_mentionrate_dichotomy_block(self):
+        fill(self.sheet, "L1", [[1, 0], [0, "是"], [None, None], ["否", 1]])
+        # answered rows 1, 2, 4; option 2 mentioned in rows 2 and 4 → 2/3
+        self.assertNumber("=MENTIONRATE(L1:M4;2)", 2 / 3)
+        self.assertEqual(self.formula("=MENTIONRATE(L1:M4;3)")[0], ERR_ILLEGAL_ARGUMENT)
+
+    def test_function_wizard_descriptions(self):
+        fd = self.office.function_descriptions()
+        found = {}
+        for i in range(fd.getCount()):
+            props = {p.Name: p.Value for p in fd.getByIndex(i)}
+            if props["Name"] in ("DIFFICULTY", "MENTIONRATE"):
+                found[props["Name"]] = props
+        self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
+        d = found["DIFFICULTY"]
+        self.assertIn("Mean of the valid scores", d["Description"])
+        self.assertEqual(d["Category"], 11)  # Calc's "Add-in" group (ID_FUNCTION_GRP_ADDINS), not Statistical (8)
+        names = [a.Name for a in d["Arguments"]]
+        self.assertEqual(names, ["scores", "criteria; options"])
+        self.assertIn("Column of scores", d["Arguments"][0].Description)
+        m = found["MENTIONRATE"]
+        self.assertEqual([a.Name for a in m["Arguments"]], ["responses", "option", "criteria; options"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,34 @@
+"""End-to-end: with a Chinese (zh-CN) UI, the function wizard shows the
+catalog's Chinese descriptions, while the function names stay English and a
+formula typed with them computes."""
+import os
+import unittest
+
+from office import Office, column, value
+
+OXT = os.environ["SURVEYCALC_OXT"]
+
+
+class ChineseUI(unittest.TestCase):
+    def test_descriptions_in_chinese_and_english_names(self):
+        with Office(OXT, ui_locale="zh-CN") as office:
+            fd = office.function_descriptions()
+            found = {}
+            for i in range(fd.getCount()):
+                props = {p.Name: p.Value for p in fd.getByIndex(i)}
+                if props["Name"] in ("DIFFICULTY", "MENTIONRATE"):
+                    found[props["Name"]] = props
+            self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
+            self.assertIn("提及率", found["MENTIONRATE"]["Description"])
+            self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]], ["分值", "条件; 选项"])
+            doc = office.new_spreadsheet()
+            sheet = doc.Sheets.getByIndex(0)
+            column(sheet, "A1", [2, 4, "６"])
+            sheet.getCellRangeByName("B1").setFormula("=DIFFICULTY(A1:A3)")
+            doc.calculateAll()
+            self.assertEqual(value(sheet, "B1"), (0, 4.0))  # (2 + 4 + 6) / 3
+            doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
