@@ -3,11 +3,12 @@
 // exceptions: bad arguments become IllegalArgumentException (Err:502 in the
 // cell), anything unexpected a RuntimeException (#VALUE!).
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XLocalizable.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/implbase3.hxx>
+#include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/surveycalc/XFunctions.hpp>
 
@@ -48,8 +49,8 @@ auto guarded(css::uno::XInterface* self, F&& f) -> decltype(f()) {
     }
 }
 
-class Functions : public cppu::WeakImplHelper3<org::surveycalc::XFunctions, css::lang::XServiceInfo,
-                                              css::lang::XServiceName> {
+class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css::lang::XServiceInfo,
+                                              css::lang::XServiceName, css::lang::XLocalizable> {
    public:
     explicit Functions(css::uno::Reference<css::uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
 
@@ -62,6 +63,34 @@ class Functions : public cppu::WeakImplHelper3<org::surveycalc::XFunctions, css:
             return to_any(fn::mention_rate(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
         });
     }
+
+    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::mention_count(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL SHARE(const Matrix& values, const Any& value, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::share(to_block(values), to_scalar(value, "value"), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL SUMRATIO(const Matrix& numerators, const Matrix& denominators, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::rate(to_block(numerators), to_block(denominators), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::datacheck(to_block(range), to_scalar(kind, "kind"), to_pairs(pairs), lang_));
+        });
+    }
+
+    // XLocalizable: Calc passes its UI language; DATACHECK speaks it.
+    void SAL_CALL setLocale(const css::lang::Locale& locale) override {
+        locale_ = locale;
+        lang_ = locale.Language == "zh" ? surveycalc::Lang::Zh : surveycalc::Lang::En;
+    }
+    css::lang::Locale SAL_CALL getLocale() override { return locale_; }
 
     // XServiceName
     OUString SAL_CALL getServiceName() override { return kServiceName; }
@@ -81,6 +110,8 @@ class Functions : public cppu::WeakImplHelper3<org::surveycalc::XFunctions, css:
    private:
     css::uno::XInterface* self() { return static_cast<cppu::OWeakObject*>(this); }
     css::uno::Reference<css::uno::XComponentContext> ctx_;
+    css::lang::Locale locale_;
+    surveycalc::Lang lang_ = surveycalc::Lang::En;
 };
 
 }  // namespace

@@ -96,6 +96,25 @@ class Basic(unittest.TestCase):
         self.assertNumber("=MENTIONRATE(L1:M4;2)", 2 / 3)
         self.assertEqual(self.formula("=MENTIONRATE(L1:M4;3)")[0], ERR_ILLEGAL_ARGUMENT)
 
+    def test_mentioncount_share_rate(self):
+        # code 3 mentioned in rows 2, 3, 4 → 3; weighted 1 + 2 + 1 = 4
+        self.assertNumber("=MENTIONCOUNT(C2:C7;3)", 3.0)
+        self.assertNumber('=MENTIONCOUNT(C2:C7;3;"weights";D2:D7)', 4.0)
+        # size: 6 answered, 中型 in 2 → 1/3; 小型 or 大型 → 4/6
+        self.assertNumber('=SHARE(E2:E7;"中型")', 1 / 3)
+        self.assertNumber('=SHARE(E2:E7;"小型|大型")', 4 / 6)
+        # ratio of sums: (80 + 1) / (100 + 10); the blank-denominator row is left out
+        fill(self.sheet, "P1", [[80, 100], [1, 10], [5, None]])
+        self.assertNumber("=SUMRATIO(P1:P3;Q1:Q3)", 81 / 110)
+        self.assertEqual(self.formula("=SUMRATIO(P3;Q3)")[0], ERR_NA)
+
+    def test_datacheck_sentence(self):
+        err, text = self.formula('=DATACHECK(A2:A7;"scores")')
+        self.assertEqual(err, 0)
+        self.assertEqual(text, "4 valid, 1 missing (1 blank, 0 missing code), 1 invalid: row 5 = 99 (outside 0-10)")
+        err, text = self.formula('=DATACHECK(A2:A7;"scores";B2:B6;"x")')
+        self.assertIn("every range in one call must have the same height", text)
+
     def test_function_wizard_descriptions(self):
         fd = self.office.function_descriptions()
         found = {}
@@ -105,6 +124,16 @@ class Basic(unittest.TestCase):
                 found[props["Name"]] = props
         self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
         d = found["DIFFICULTY"]
+        # Every catalog function is listed exactly once, in the Add-in group: a
+        # built-in of the same name (Calc's financial RATE) would shadow it.
+        from collections import Counter
+        names = Counter({p.Name: p.Value for p in fd.getByIndex(i)}["Name"] for i in range(fd.getCount()))
+        catalog = [l.split("(")[0][3:] for l in open(os.path.join(os.environ["SURVEYCALC_SOURCE_DIR"], "docs",
+                                                                        "FUNCTIONS.md"), encoding="utf-8")
+                   if l.startswith("## ") and l[3:].split("(")[0].isupper()]
+        self.assertGreaterEqual(len(catalog), 2)
+        for name in catalog:
+            self.assertEqual(names[name], 1, name)
         self.assertIn("Mean of the valid scores", d["Description"])
         self.assertEqual(d["Category"], 11)  # Calc's "Add-in" group (ID_FUNCTION_GRP_ADDINS), not Statistical (8)
         names = [a.Name for a in d["Arguments"]]

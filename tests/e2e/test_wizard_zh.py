@@ -27,6 +27,12 @@ class ChineseUI(unittest.TestCase):
             sheet.getCellRangeByName("B1").setFormula("=DIFFICULTY(A1:A3)")
             doc.calculateAll()
             self.assertEqual(value(sheet, "B1"), (0, 4.0))  # (2 + 4 + 6) / 3
+            # DATACHECK speaks the UI language
+            sheet.getCellRangeByName("A4").setString("九")
+            sheet.getCellRangeByName("B2").setFormula('=DATACHECK(A1:A4;"scores")')
+            doc.calculateAll()
+            self.assertEqual(value(sheet, "B2"),
+                             (0, "有效 3，缺失 0（空白 0，缺失代码 0），无效 1：第 4 行 = '九'（不是数字）"))
             doc.close(True)
 
 

@@ -24,6 +24,16 @@ namespace fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs);
 Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs);
+Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs);
+Result share(const Block& values, const Cell& value, const Pairs& pairs);
+/// The spec's RATE: named SUMRATIO because Calc's built-in financial RATE
+/// takes precedence over an add-in function of the same name.
+Result rate(const Block& numerators, const Block& denominators, const Pairs& pairs);
+
+/// A sentence on what a range holds and what is wrong with it; `kind` is
+/// "scores", "responses" or "places". Never throws for bad data or arguments:
+/// it says what is wrong instead.
+Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang);
 
 }  // namespace fn
 }  // namespace surveycalc
