@@ -10,9 +10,8 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
-#include <org/surveycalc/XFunctions.hpp>
-
 #include <exception>
+#include <org/surveycalc/XFunctions.hpp>
 
 #include "convert.hpp"
 #include "surveycalc/catalog.hpp"
@@ -43,14 +42,15 @@ auto guarded(css::uno::XInterface* self, F&& f) -> decltype(f()) {
     } catch (const surveycalc::ArgumentError& e) {
         throw css::lang::IllegalArgumentException(surveycalc::uno::to_ou(e.message().en), self, 0);
     } catch (const std::exception& e) {
-        throw css::uno::RuntimeException(surveycalc::uno::to_ou(std::string("surveycalc: ") + e.what()), self);
+        throw css::uno::RuntimeException(surveycalc::uno::to_ou(std::string("surveycalc: ") + e.what()),
+                                         self);
     } catch (...) {
         throw css::uno::RuntimeException("surveycalc: unexpected failure", self);
     }
 }
 
 class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css::lang::XServiceInfo,
-                                              css::lang::XServiceName, css::lang::XLocalizable> {
+                                               css::lang::XServiceName, css::lang::XLocalizable> {
    public:
     explicit Functions(css::uno::Reference<css::uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
 
@@ -58,15 +58,19 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
     Any SAL_CALL DIFFICULTY(const Matrix& scores, const Sequence<Any>& pairs) override {
         return guarded(self(), [&] { return to_any(fn::difficulty(to_block(scores), to_pairs(pairs))); });
     }
-    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option, const Sequence<Any>& pairs) override {
+    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option,
+                             const Sequence<Any>& pairs) override {
         return guarded(self(), [&] {
-            return to_any(fn::mention_rate(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+            return to_any(
+                fn::mention_rate(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
         });
     }
 
-    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option, const Sequence<Any>& pairs) override {
+    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option,
+                              const Sequence<Any>& pairs) override {
         return guarded(self(), [&] {
-            return to_any(fn::mention_count(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+            return to_any(
+                fn::mention_count(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
         });
     }
     Any SAL_CALL SHARE(const Matrix& values, const Any& value, const Sequence<Any>& pairs) override {
@@ -74,9 +78,38 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
             return to_any(fn::share(to_block(values), to_scalar(value, "value"), to_pairs(pairs)));
         });
     }
-    Any SAL_CALL SUMRATIO(const Matrix& numerators, const Matrix& denominators, const Sequence<Any>& pairs) override {
+    Any SAL_CALL SUMRATIO(const Matrix& numerators, const Matrix& denominators,
+                          const Sequence<Any>& pairs) override {
         return guarded(self(), [&] {
             return to_any(fn::rate(to_block(numerators), to_block(denominators), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL DIFFICULTYCI(const Matrix& scores, const Any& bound, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::difficulty_ci(to_block(scores), to_scalar(bound, "bound"), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL MENTIONCI(const Matrix& responses, const Any& option, const Any& bound,
+                           const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::mention_ci(to_block(responses), to_scalar(option, "option"),
+                                         to_scalar(bound, "bound"), to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL MENTIONTEST(const Matrix& responses, const Any& option, const Matrix& groups,
+                             const Any& group_a, const Any& group_b, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::mention_test(to_block(responses), to_scalar(option, "option"), to_block(groups),
+                                           to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
+                                           to_pairs(pairs)));
+        });
+    }
+    Any SAL_CALL DIFFICULTYTEST(const Matrix& scores, const Matrix& groups, const Any& group_a,
+                                const Any& group_b, const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_any(fn::difficulty_test(to_block(scores), to_block(groups),
+                                              to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
+                                              to_pairs(pairs)));
         });
     }
     Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, const Sequence<Any>& pairs) override {

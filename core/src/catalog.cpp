@@ -39,6 +39,31 @@ const Argument kOption{
     {"The answer to count: a code or label (whole token), or the column number in a block.",
      "要统计的答案：代码或标签（整词匹配），或多列区域中的列号。"}};
 
+// "bound" is a UNOIDL keyword: the IDL parameter is whichBound, the wizard shows "bound".
+const Argument kBound{
+    "whichBound",
+    ArgKind::Value,
+    {"bound", "界限"},
+    {"\"lower\", \"upper\" or \"half\" (half-width) of the interval; option \"level\" sets the "
+     "confidence level (default 0.95).",
+     "区间的 \"lower\"（下限）、\"upper\"（上限）或 \"half\"（半宽）；选项 \"level\" 设定置信水平（默认 "
+     "0.95）。"}};
+
+const Argument kGroups{"groups",
+                       ArgKind::Range,
+                       {"groups", "分组"},
+                       {"Column of group labels (e.g. province), one row per respondent.",
+                        "分组标签列（如省份），每行一个受访者。"}};
+const Argument kGroupA{"groupA",
+                       ArgKind::Value,
+                       {"group_a", "甲组"},
+                       {"Criterion for the first group (e.g. \"重庆\").", "第一组的条件（如 \"重庆\"）。"}};
+const Argument kGroupB{"groupB",
+                       ArgKind::Value,
+                       {"group_b", "乙组"},
+                       {"Criterion for the second group (e.g. \"<>重庆\" for the rest).",
+                        "第二组的条件（如 \"<>重庆\" 表示其余）。"}};
+
 std::vector<Function> build() {
     return {
         {"DIFFICULTY",
@@ -82,26 +107,54 @@ std::vector<Function> build() {
          {{"numerators",
            ArgKind::Range,
            {"numerators", "分子"},
-           {"Column of numerators, e.g. firms resumed or staff returned.", "分子列，如已复工企业数或返岗人数。"}},
+           {"Column of numerators, e.g. firms resumed or staff returned.",
+            "分子列，如已复工企业数或返岗人数。"}},
           {"denominators",
            ArgKind::Range,
            {"denominators", "分母"},
            {"Column of denominators, e.g. firms or staff.", "分母列，如企业数或员工数。"}},
           kPairs}},
+        {"DIFFICULTYCI",
+         "Inference",
+         Returns::Scalar,
+         {"t-interval of the (weighted) mean score: lower bound, upper bound or half-width. Weighted: on the "
+          "Kish "
+          "effective base.",
+          "（加权）平均分的 t 置信区间：下限、上限或半宽。加权时基于 Kish 有效样本量。"},
+         {kScores, kBound, kPairs}},
+        {"MENTIONCI",
+         "Inference",
+         Returns::Scalar,
+         {"Wilson score interval of the mention rate: lower bound, upper bound or half-width. Weighted: on "
+          "the "
+          "Kish effective base.",
+          "提及率的 Wilson 置信区间：下限、上限或半宽。加权时基于 Kish 有效样本量。"},
+         {kResponses, kOption, kBound, kPairs}},
+        {"MENTIONTEST",
+         "Inference",
+         Returns::Scalar,
+         {"Two-sided p-value of the pooled two-proportion z-test: mention rate in group_a vs group_b.",
+          "两组提及率差异的双侧 p 值（合并方差的两比例 z 检验）。"},
+         {kResponses, kOption, kGroups, kGroupA, kGroupB, kPairs}},
+        {"DIFFICULTYTEST",
+         "Inference",
+         Returns::Scalar,
+         {"Two-sided p-value of the Welch t-test: mean score in group_a vs group_b.",
+          "两组平均分差异的双侧 p 值（Welch t 检验）。"},
+         {kScores, kGroups, kGroupA, kGroupB, kPairs}},
         {"DATACHECK",
          "Checking data",
          Returns::Scalar,
-         {"A sentence on what the range holds: valid, missing and invalid cells, naming the first invalid ones "
+         {"A sentence on what the range holds: valid, missing and invalid cells, naming the first invalid "
+          "ones "
           "by row.",
           "用一句话说明区域中的数据：有效、缺失和无效单元格的个数，并按行列出前几个无效值。"},
-         {{"range",
-           ArgKind::Range,
-           {"range", "区域"},
-           {"The column to check.", "要检查的列。"}},
+         {{"range", ArgKind::Range, {"range", "区域"}, {"The column to check.", "要检查的列。"}},
           {"kind",
            ArgKind::Value,
            {"kind", "类型"},
-           {"\"scores\", \"responses\" or \"places\".", "\"scores\"（分值）、\"responses\"（多选回答）或 "
+           {"\"scores\", \"responses\" or \"places\".",
+            "\"scores\"（分值）、\"responses\"（多选回答）或 "
             "\"places\"（地名）。"}},
           kPairs}},
     };

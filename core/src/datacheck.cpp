@@ -25,15 +25,16 @@ std::string list_findings(const std::vector<Finding>& found, std::size_t total, 
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Finding& f = found[i];
         if (lang == Lang::Zh)
-            out += (i ? "，" : "") + std::string("第 ") + std::to_string(f.row + 1) + " 行 = " + f.value + "（" +
-                   f.why.zh + "）";
+            out += (i ? "，" : "") + std::string("第 ") + std::to_string(f.row + 1) + " 行 = " + f.value +
+                   "（" + f.why.zh + "）";
         else
-            out += (i ? ", " : "") + std::string("row ") + std::to_string(f.row + 1) + " = " + f.value + " (" +
-                   f.why.en + ")";
+            out += (i ? ", " : "") + std::string("row ") + std::to_string(f.row + 1) + " = " + f.value +
+                   " (" + f.why.en + ")";
     }
     if (total > found.size()) {
         std::size_t more = total - found.size();
-        out += lang == Lang::Zh ? "，另有 " + std::to_string(more) + " 处" : ", and " + std::to_string(more) + " more";
+        out += lang == Lang::Zh ? "，另有 " + std::to_string(more) + " 处"
+                                : ", and " + std::to_string(more) + " more";
     }
     return out;
 }
@@ -52,9 +53,15 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
         const Cell& c = range.at(r, 0);
         ScoreCell s = classify_score(c, opt);
         switch (s.status) {
-            case ScoreCell::Status::Valid: ++valid; break;
-            case ScoreCell::Status::Blank: ++blank; break;
-            case ScoreCell::Status::Missing: ++missing; break;
+            case ScoreCell::Status::Valid:
+                ++valid;
+                break;
+            case ScoreCell::Status::Blank:
+                ++blank;
+                break;
+            case ScoreCell::Status::Missing:
+                ++missing;
+                break;
             case ScoreCell::Status::Invalid:
                 ++invalid;
                 if (found.size() < kShown) found.push_back({r, describe_cell(c), s.reason});
@@ -63,8 +70,8 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
     }
     std::string s;
     if (lang == Lang::Zh) {
-        s = "有效 " + count(valid) + "，缺失 " + count(blank + missing) + "（空白 " + count(blank) + "，缺失代码 " +
-            count(missing) + "），无效 " + count(invalid);
+        s = "有效 " + count(valid) + "，缺失 " + count(blank + missing) + "（空白 " + count(blank) +
+            "，缺失代码 " + count(missing) + "），无效 " + count(invalid);
         if (filtered > 0) s += "（另有 " + count(filtered) + " 行不符合条件）";
         s += invalid > 0 ? "：" + list_findings(found, static_cast<std::size_t>(invalid), lang) : "。";
     } else {
@@ -74,8 +81,9 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
         s += invalid > 0 ? ": " + list_findings(found, static_cast<std::size_t>(invalid), lang) : ".";
     }
     if (valid > 0 && valid < opt.min_n)
-        s += lang == Lang::Zh ? " 有效回答少于 min_n（" + count(opt.min_n) + "），统计结果为 #N/A。"
-                              : " Fewer valid answers than min_n (" + count(opt.min_n) + "): figures are #N/A.";
+        s += lang == Lang::Zh
+                 ? " 有效回答少于 min_n（" + count(opt.min_n) + "），统计结果为 #N/A。"
+                 : " Fewer valid answers than min_n (" + count(opt.min_n) + "): figures are #N/A.";
     return s;
 }
 
@@ -103,8 +111,9 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
         ++answered;
         if (range.cols == 1) {
             const Cell& cell = range.at(r, 0);
-            std::vector<std::string> toks = cell.is_number() ? std::vector<std::string>{text::format_number(cell.number)}
-                                                             : text::split_tokens(cell.text);
+            std::vector<std::string> toks = cell.is_number()
+                                                ? std::vector<std::string>{text::format_number(cell.number)}
+                                                : text::split_tokens(cell.text);
             for (const std::string& t : toks) tokens[t] += 1;
         }
     }
@@ -116,11 +125,14 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
         list += (i ? (lang == Lang::Zh ? "，" : ", ") : "") + top[i].second + " " + count(top[i].first);
     if (top.size() > 8) list += lang == Lang::Zh ? "……" : ", …";
     if (lang == Lang::Zh) {
-        std::string s = "已作答 " + count(answered) + "，空白 " + count(blank) + "，缺失代码 " + count(missing);
-        if (range.cols == 1) s += "；不同答案 " + std::to_string(top.size()) + " 个" + (list.empty() ? "" : "：" + list);
+        std::string s =
+            "已作答 " + count(answered) + "，空白 " + count(blank) + "，缺失代码 " + count(missing);
+        if (range.cols == 1)
+            s += "；不同答案 " + std::to_string(top.size()) + " 个" + (list.empty() ? "" : "：" + list);
         return s + "。";
     }
-    std::string s = count(answered) + " answered, " + count(blank) + " blank, " + count(missing) + " missing code";
+    std::string s =
+        count(answered) + " answered, " + count(blank) + " blank, " + count(missing) + " missing code";
     if (range.cols == 1)
         s += "; " + std::to_string(top.size()) + " distinct answers" + (list.empty() ? "" : ": " + list);
     return s + ".";
@@ -142,7 +154,8 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
         } else if (loc.status == places::Location::Status::Ambiguous) {
             ++ambiguous;
             if (found.size() < kShown)
-                found.push_back({r, describe_cell(c), {"ambiguous: name the province", "有歧义：请写明省份"}});
+                found.push_back(
+                    {r, describe_cell(c), {"ambiguous: name the province", "有歧义：请写明省份"}});
         } else {
             ++unknown;
             if (found.size() < kShown)
@@ -151,12 +164,12 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
     }
     std::size_t bad = static_cast<std::size_t>(unknown + ambiguous);
     if (lang == Lang::Zh) {
-        std::string s = "可识别 " + count(resolved) + "，空白 " + count(blank) + "，无法识别 " + count(unknown) +
-                        "，有歧义 " + count(ambiguous);
+        std::string s = "可识别 " + count(resolved) + "，空白 " + count(blank) + "，无法识别 " +
+                        count(unknown) + "，有歧义 " + count(ambiguous);
         return s + (bad ? "：" + list_findings(found, bad, lang) : "。");
     }
-    std::string s = count(resolved) + " resolved, " + count(blank) + " blank, " + count(unknown) + " unknown, " +
-                    count(ambiguous) + " ambiguous";
+    std::string s = count(resolved) + " resolved, " + count(blank) + " blank, " + count(unknown) +
+                    " unknown, " + count(ambiguous) + " ambiguous";
     return s + (bad ? ": " + list_findings(found, bad, lang) : ".");
 }
 
@@ -172,7 +185,8 @@ Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang 
             return check_scores(range, req, lang);
         }
         if (k == "responses") {
-            Request req("DATACHECK", range.rows, pairs, Option::Weights | Option::Missing | Option::MinN | Option::Base);
+            Request req("DATACHECK", range.rows, pairs,
+                        Option::Weights | Option::Missing | Option::MinN | Option::Base);
             return check_responses(range, req, lang);
         }
         if (k == "places") {

@@ -1,10 +1,18 @@
 #include "surveycalc/functions.hpp"
 
+#include <cmath>
+#include <limits>
+
+#include "surveycalc/inference.hpp"
 #include "surveycalc/request.hpp"
 #include "surveycalc/text.hpp"
 
 namespace surveycalc::fn {
 namespace {
+
+constexpr unsigned kScoreOptions =
+    Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN;
+constexpr unsigned kMentionOptions = Option::Weights | Option::Missing | Option::MinN | Option::Base;
 
 ArgumentError invalid_value(std::size_t row, const Cell& c, const Message& reason) {
     std::string where = std::to_string(row + 1);
@@ -15,49 +23,43 @@ ArgumentError invalid_value(std::size_t row, const Cell& c, const Message& reaso
                               "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
 }
 
-/// Weighted count and sum over the valid scores of the kept rows.
-struct Accumulator {
-    double n = 0;   // valid responses (unweighted)
-    double sw = 0;  // Σw
-    double swx = 0;
+/// The valid answers of the kept rows, with their weights.
+struct Sample {
+    std::vector<double> x;
+    std::vector<double> w;
+    double n() const { return static_cast<double>(x.size()); }
 };
 
-bool enough(double n, const Options& opt) { return n >= 1 && n >= opt.min_n; }
+bool enough(const Sample& s, const Options& opt) { return !s.x.empty() && s.n() >= opt.min_n; }
 
-}  // namespace
-
-Result difficulty(const Block& scores, const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
-    Request req("DIFFICULTY", scores.rows, pairs,
-                Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN);
+/// Rows a routine looks at: those the criteria keep and `extra` accepts.
+template <class Extra>
+Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
     const Options& opt = req.options();
-    Accumulator acc;
+    Sample s;
     for (std::size_t r = 0; r < scores.rows; ++r) {
-        if (!req.keep(r)) continue;
+        if (!req.keep(r) || !extra(r)) continue;
         const Cell& c = scores.at(r, 0);
-        ScoreCell s = classify_score(c, opt);
-        if (s.status == ScoreCell::Status::Invalid) {
+        ScoreCell sc = classify_score(c, opt);
+        if (sc.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
-            throw invalid_value(r, c, s.reason);
+            throw invalid_value(r, c, sc.reason);
         }
-        if (s.status != ScoreCell::Status::Valid) continue;
-        double w = req.weight(r);
-        acc.n += 1;
-        acc.sw += w;
-        acc.swx += w * s.value;
+        if (sc.status != ScoreCell::Status::Valid) continue;
+        s.x.push_back(sc.value);
+        s.w.push_back(req.weight(r));
     }
-    if (!enough(acc.n, opt) || acc.sw <= 0) return NA{};
-    return acc.swx / acc.sw;
+    return s;
 }
 
-Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONRATE", responses.rows, pairs,
-                Option::Weights | Option::Missing | Option::MinN | Option::Base);
+/// One 0/1 indicator (mentioned or not) per row in the base.
+template <class Extra>
+Sample mention_sample(const Block& responses, const MentionMatcher& match, const Request& req,
+                      Extra&& extra) {
     const Options& opt = req.options();
-    MentionMatcher match(responses, option, opt);
-    double n = 0, base = 0, hits = 0;
+    Sample s;
     for (std::size_t r = 0; r < responses.rows; ++r) {
-        if (!req.keep(r)) continue;
+        if (!req.keep(r) || !extra(r)) continue;
         MentionCell m = match.at(r);
         bool in_base = m.answered;
         if (opt.base_all && !in_base) {
@@ -66,32 +68,100 @@ Result mention_rate(const Block& responses, const Cell& option, const Pairs& pai
             in_base = in_base || req.any_criteria_cell(r);
         }
         if (!in_base) continue;
-        double w = req.weight(r);
-        n += 1;
-        base += w;
-        if (m.mentioned) hits += w;
+        s.x.push_back(m.mentioned ? 1.0 : 0.0);
+        s.w.push_back(req.weight(r));
     }
-    if (!enough(n, opt) || base <= 0) return NA{};
-    return hits / base;
+    return s;
 }
 
-}  // namespace surveycalc::fn
+constexpr auto all_rows = [](std::size_t) { return true; };
 
-namespace surveycalc::fn {
+double weighted_mean(const Sample& s) {
+    double sw = 0, swx = 0;
+    for (std::size_t i = 0; i < s.x.size(); ++i) {
+        sw += s.w[i];
+        swx += s.w[i] * s.x[i];
+    }
+    return sw > 0 ? swx / sw : std::numeric_limits<double>::quiet_NaN();
+}
+
+Result number_or_na(double v) {
+    if (!std::isfinite(v)) return NA{};
+    return v;
+}
+
+enum class Bound { Lower, Upper, Half };
+
+Bound parse_bound(const Cell& c) {
+    std::string b = c.is_text() ? text::normalize(c.text) : std::string();
+    if (b == "lower") return Bound::Lower;
+    if (b == "upper") return Bound::Upper;
+    if (b == "half") return Bound::Half;
+    throw ArgumentError({"bound is \"lower\", \"upper\" or \"half\", not " + describe_cell(c),
+                         "bound 只能是 \"lower\"、\"upper\" 或 \"half\"，而不是 " + describe_cell(c)});
+}
+
+Result pick(const std::optional<inference::Interval>& ci, Bound b) {
+    if (!ci) return NA{};
+    switch (b) {
+        case Bound::Lower:
+            return ci->lower;
+        case Bound::Upper:
+            return ci->upper;
+        case Bound::Half:
+            return ci->half;
+    }
+    return NA{};
+}
+
+/// Membership of each row in group a or b of a two-group test.
+struct Groups {
+    Criterion a;
+    Criterion b;
+    const Block& groups;
+    bool in_a(std::size_t r) const { return a.matches(groups.at(r, 0)); }
+    bool in_b(std::size_t r) const { return b.matches(groups.at(r, 0)); }
+};
+
+Groups make_groups(const Block& groups, std::size_t rows, const Cell& a, const Cell& b) {
+    require_shape(groups, rows, "groups", true);
+    Groups g{Criterion(a), Criterion(b), groups};
+    for (std::size_t r = 0; r < rows; ++r)
+        if (g.in_a(r) && g.in_b(r))
+            throw ArgumentError({"group_a and group_b overlap: row " + std::to_string(r + 1) + " = " +
+                                     describe_cell(groups.at(r, 0)) + " is in both",
+                                 "group_a 与 group_b 重叠：第 " + std::to_string(r + 1) +
+                                     " 行 = " + describe_cell(groups.at(r, 0)) + " 同属两组"});
+    return g;
+}
+
+inference::Proportion as_proportion(const Sample& s) { return inference::proportion(s.x, s.w); }
+
+}  // namespace
+
+Result difficulty(const Block& scores, const Pairs& pairs) {
+    require_shape(scores, scores.rows, "scores", true);
+    Request req("DIFFICULTY", scores.rows, pairs, kScoreOptions);
+    Sample s = score_sample(scores, req, all_rows);
+    if (!enough(s, req.options())) return NA{};
+    return number_or_na(weighted_mean(s));
+}
+
+Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs) {
+    Request req("MENTIONRATE", responses.rows, pairs, kMentionOptions);
+    MentionMatcher match(responses, option, req.options());
+    Sample s = mention_sample(responses, match, req, all_rows);
+    if (!enough(s, req.options())) return NA{};
+    return number_or_na(weighted_mean(s));
+}
 
 Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs) {
     Request req("MENTIONCOUNT", responses.rows, pairs, Option::Weights | Option::Missing | Option::MinN);
-    const Options& opt = req.options();
-    MentionMatcher match(responses, option, opt);
-    double n = 0, hits = 0;
-    for (std::size_t r = 0; r < responses.rows; ++r) {
-        if (!req.keep(r)) continue;
-        MentionCell m = match.at(r);
-        if (!m.answered) continue;
-        n += 1;
-        if (m.mentioned) hits += req.weight(r);
-    }
-    if (n < opt.min_n) return NA{};
+    MentionMatcher match(responses, option, req.options());
+    Sample s = mention_sample(responses, match, req, all_rows);
+    if (s.n() < req.options().min_n) return NA{};
+    double hits = 0;
+    for (std::size_t i = 0; i < s.x.size(); ++i) hits += s.w[i] * s.x[i];
     return hits;
 }
 
@@ -100,19 +170,17 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
     Request req("SHARE", values.rows, pairs, Option::Weights | Option::Missing | Option::MinN);
     const Options& opt = req.options();
     Criterion equals(value);
-    double n = 0, base = 0, hits = 0;
+    Sample s;
     for (std::size_t r = 0; r < values.rows; ++r) {
         if (!req.keep(r)) continue;
         const Cell& c = values.at(r, 0);
         if (c.is_blank() || is_missing_code(c, opt.missing)) continue;
         if (c.is_text() && text::normalize(c.text).empty()) continue;
-        double w = req.weight(r);
-        n += 1;
-        base += w;
-        if (equals.matches(c)) hits += w;
+        s.x.push_back(equals.matches(c) ? 1.0 : 0.0);
+        s.w.push_back(req.weight(r));
     }
-    if (!enough(n, opt) || base <= 0) return NA{};
-    return hits / base;
+    if (!enough(s, opt)) return NA{};
+    return number_or_na(weighted_mean(s));
 }
 
 Result rate(const Block& numerators, const Block& denominators, const Pairs& pairs) {
@@ -122,8 +190,8 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
                 Option::Weights | Option::Missing | Option::Invalid | Option::MinN);
     const Options& opt = req.options();
     auto amount = [&](const Cell& c) -> std::optional<double> {
-        std::optional<double> v = c.is_number() ? std::optional<double>(c.number)
-                                                : text::parse_number(text::normalize(c.text));
+        std::optional<double> v =
+            c.is_number() ? std::optional<double>(c.number) : text::parse_number(text::normalize(c.text));
         if (v && *v < 0) return std::nullopt;
         return v;
     };
@@ -133,7 +201,8 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
         const Cell& d = denominators.at(r, 0);
         const Cell& x = numerators.at(r, 0);
         // A row without a denominator is not part of the rate.
-        if (d.is_blank() || is_missing_code(d, opt.missing) || (d.is_text() && text::normalize(d.text).empty()))
+        if (d.is_blank() || is_missing_code(d, opt.missing) ||
+            (d.is_text() && text::normalize(d.text).empty()))
             continue;
         if (is_missing_code(x, opt.missing)) continue;
         std::optional<double> dv = amount(d);
@@ -150,8 +219,52 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
         num += w * *xv;
         den += w * *dv;
     }
-    if (!enough(n, opt) || den <= 0) return NA{};
-    return num / den;
+    if (n < 1 || n < opt.min_n || den <= 0) return NA{};
+    return number_or_na(num / den);
+}
+
+Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs) {
+    require_shape(scores, scores.rows, "scores", true);
+    Bound b = parse_bound(bound);
+    Request req("DIFFICULTYCI", scores.rows, pairs, kScoreOptions | Option::Level);
+    Sample s = score_sample(scores, req, all_rows);
+    if (!enough(s, req.options())) return NA{};
+    return pick(inference::mean_ci(s.x, s.w, req.options().level), b);
+}
+
+Result mention_ci(const Block& responses, const Cell& option, const Cell& bound, const Pairs& pairs) {
+    Bound b = parse_bound(bound);
+    Request req("MENTIONCI", responses.rows, pairs, kMentionOptions | Option::Level);
+    MentionMatcher match(responses, option, req.options());
+    Sample s = mention_sample(responses, match, req, all_rows);
+    if (!enough(s, req.options())) return NA{};
+    return pick(inference::wilson_ci(as_proportion(s), req.options().level), b);
+}
+
+Result mention_test(const Block& responses, const Cell& option, const Block& groups, const Cell& group_a,
+                    const Cell& group_b, const Pairs& pairs) {
+    Request req("MENTIONTEST", responses.rows, pairs, kMentionOptions);
+    Groups g = make_groups(groups, responses.rows, group_a, group_b);
+    MentionMatcher match(responses, option, req.options());
+    Sample a = mention_sample(responses, match, req, [&](std::size_t r) { return g.in_a(r); });
+    Sample b = mention_sample(responses, match, req, [&](std::size_t r) { return g.in_b(r); });
+    if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};
+    auto t = inference::two_prop_z_test(as_proportion(a), as_proportion(b));
+    if (!t) return NA{};
+    return t->p_value;
+}
+
+Result difficulty_test(const Block& scores, const Block& groups, const Cell& group_a, const Cell& group_b,
+                       const Pairs& pairs) {
+    require_shape(scores, scores.rows, "scores", true);
+    Request req("DIFFICULTYTEST", scores.rows, pairs, kScoreOptions);
+    Groups g = make_groups(groups, scores.rows, group_a, group_b);
+    Sample a = score_sample(scores, req, [&](std::size_t r) { return g.in_a(r); });
+    Sample b = score_sample(scores, req, [&](std::size_t r) { return g.in_b(r); });
+    if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};
+    auto t = inference::welch_t_test(a.x, a.w, b.x, b.w);
+    if (!t) return NA{};
+    return t->p_value;
 }
 
 }  // namespace surveycalc::fn
