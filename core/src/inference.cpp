@@ -130,8 +130,9 @@ std::optional<Interval> wilson_ci(Proportion prop, double level) {
     const double centre = (p + z2 / (2.0 * n)) / denom;
     const double half = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denom;
     if (!finite(centre) || !finite(half)) return std::nullopt;
-    // The exact bounds lie in [0,1]; clamp round-off at p̂ = 0 or 1.
-    const double lower = std::max(0.0, centre - half), upper = std::min(1.0, centre + half);
+    // The exact bounds lie in [0,1] and are exactly 0 at p̂ = 0 and 1 at p̂ = 1: keep round-off out.
+    const double lower = p == 0 ? 0.0 : std::max(0.0, centre - half);
+    const double upper = p == 1 ? 1.0 : std::min(1.0, centre + half);
     return Interval{lower, upper, (upper - lower) / 2.0};
 }
 
@@ -166,7 +167,7 @@ std::optional<TestResult> two_prop_z_test(Proportion a, Proportion b) {
 std::optional<TestResult> two_prop_z_test(double x1, double n1, double x2, double n2) {
     for (double v : {x1, n1, x2, n2})
         if (!finite(v)) throw std::invalid_argument("counts must be finite");
-    if (x1 < 0 || x2 < 0 || (n1 > 0 && x1 > n1) || (n2 > 0 && x2 > n2))
+    if (x1 < 0 || x2 < 0 || x1 > std::max(n1, 0.0) || x2 > std::max(n2, 0.0))
         throw std::invalid_argument("successes must lie in [0, n]");
     if (!(n1 > 0) || !(n2 > 0)) return std::nullopt;
     return two_prop_z_test(Proportion{x1 / n1, n1}, Proportion{x2 / n2, n2});
