@@ -24,7 +24,9 @@ using css::uno::Sequence;
 using rtl::OUString;
 using surveycalc::uno::Matrix;
 using surveycalc::uno::to_any;
+using surveycalc::uno::to_arg;
 using surveycalc::uno::to_block;
+using surveycalc::uno::to_matrix;
 using surveycalc::uno::to_pairs;
 using surveycalc::uno::to_scalar;
 namespace fn = surveycalc::fn;
@@ -111,6 +113,32 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
                                               to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
                                               to_pairs(pairs)));
         });
+    }
+    Matrix SAL_CALL GROUPTABLE(const Matrix& scores, const Matrix& groups,
+                               const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_matrix(fn::group_table(to_block(scores), to_block(groups), to_pairs(pairs)));
+        });
+    }
+    Matrix SAL_CALL CROSSTAB(const Matrix& responses, const Matrix& groups,
+                             const Sequence<Any>& pairs) override {
+        return guarded(self(), [&] {
+            return to_matrix(fn::crosstab(to_block(responses), to_block(groups), to_pairs(pairs)));
+        });
+    }
+    Matrix SAL_CALL SHARES(const Matrix& counts, const Any& decimals) override {
+        return guarded(
+            self(), [&] { return to_matrix(fn::shares(to_block(counts), to_scalar(decimals, "decimals"))); });
+    }
+    Any SAL_CALL PROVINCE(const Any& location) override {
+        return guarded(self(), [&] { return to_any(fn::province(to_scalar(location, "location"))); });
+    }
+    Any SAL_CALL CITY(const Any& location) override {
+        return guarded(self(), [&] { return to_any(fn::city(to_scalar(location, "location"))); });
+    }
+    Any SAL_CALL REGION(const Any& location, const Any& scheme) override {
+        return guarded(self(),
+                       [&] { return to_any(fn::region(to_scalar(location, "location"), to_arg(scheme))); });
     }
     Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, const Sequence<Any>& pairs) override {
         return guarded(self(), [&] {

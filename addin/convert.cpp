@@ -52,14 +52,31 @@ Cell to_scalar(const css::uno::Any& a, const char* what) {
 Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs) {
     Pairs out;
     out.reserve(static_cast<std::size_t>(pairs.getLength()));
-    for (const css::uno::Any& a : pairs) {
-        Matrix m;
-        if (a >>= m)
-            out.push_back(Arg{true, to_block(m)});
-        else
-            out.push_back(Arg{false, Block::scalar(to_cell(a))});
-    }
+    for (const css::uno::Any& a : pairs) out.push_back(to_arg(a));
     return out;
+}
+
+Arg to_arg(const css::uno::Any& a) {
+    Matrix m;
+    if (a >>= m) return Arg{true, to_block(m)};
+    return Arg{false, Block::scalar(to_cell(a))};
+}
+
+Matrix to_matrix(const Table& t) {
+    Matrix m(static_cast<sal_Int32>(t.size()));
+    css::uno::Sequence<css::uno::Any>* rows = m.getArray();
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        rows[r].realloc(static_cast<sal_Int32>(t[r].size()));
+        css::uno::Any* cells = rows[r].getArray();
+        for (std::size_t c = 0; c < t[r].size(); ++c) {
+            if (const double* d = std::get_if<double>(&t[r][c])) {
+                if (std::isfinite(*d)) cells[c] <<= *d;
+            } else if (const std::string* s = std::get_if<std::string>(&t[r][c])) {
+                cells[c] <<= to_ou(*s);
+            }
+        }
+    }
+    return m;
 }
 
 css::uno::Any to_any(const Result& r) {

@@ -25,6 +25,12 @@ Cell to_scalar(const css::uno::Any& a, const char* what);
 /// The trailing pairs: ranges arrive as matrices, literals and single cells as scalars.
 Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs);
 
+/// An `any` argument that may hold a range (a matrix) or a scalar.
+Arg to_arg(const css::uno::Any& a);
+
+/// A table result: empty cells become void (shown empty), numbers and texts as they are.
+Matrix to_matrix(const Table& t);
+
 /// NA -> void (Calc shows #N/A), number -> double, text -> string.
 css::uno::Any to_any(const Result& r);
 

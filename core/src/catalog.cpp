@@ -64,6 +64,12 @@ const Argument kGroupB{"groupB",
                        {"Criterion for the second group (e.g. \"<>重庆\" for the rest).",
                         "第二组的条件（如 \"<>重庆\" 表示其余）。"}};
 
+const Argument kLocation{"location",
+                         ArgKind::Value,
+                         {"location", "地名"},
+                         {"A place as typed: 重庆, 重庆市, Chongqing, 渝, 广东深圳 ...",
+                          "任意写法的地名：重庆、重庆市、Chongqing、渝、广东深圳……"}};
+
 std::vector<Function> build() {
     return {
         {"DIFFICULTY",
@@ -142,6 +148,67 @@ std::vector<Function> build() {
          {"Two-sided p-value of the Welch t-test: mean score in group_a vs group_b.",
           "两组平均分差异的双侧 p 值（Welch t 检验）。"},
          {kScores, kGroups, kGroupA, kGroupB, kPairs}},
+        {"GROUPTABLE",
+         "Tables",
+         Returns::Table,
+         {"Array formula: one row per group with group, n and mean score, sorted by mean (highest first); "
+          "groups "
+          "under min_n left out. Options \"sort\" (desc, asc, name, none), \"top\", \"rows\", \"by\".",
+          "数组公式：每组一行（组名、样本数、平均分），按平均分从高到低排序；样本少于 min_n 的组不列出。选项 "
+          "\"sort\"（desc、asc、name、none）、\"top\"、\"rows\"、\"by\"。"},
+         {kScores, kGroups, kPairs}},
+        {"CROSSTAB",
+         "Tables",
+         Returns::Table,
+         {"Array formula: mention rate of each option (rows) in each group (columns), with labels in the "
+          "first "
+          "row and column. Option \"options\" gives the row order and labels.",
+          "数组公式：各选项（行）在各组（列）中的提及率，首行首列为标签。选项 \"options\" "
+          "指定行的顺序和标签。"},
+         {kResponses, kGroups, kPairs}},
+        {"SHARES",
+         "Tables",
+         Returns::Table,
+         {"Array formula: each count's share, rounded so that the rounded percentages sum to exactly 100% "
+          "(largest remainder).",
+          "数组公式：各计数所占比例，按最大余额法取整，使取整后的百分比之和恰为 100%。"},
+         {{"counts",
+           ArgKind::Range,
+           {"counts", "计数"},
+           {"The counts (a column or a row).", "计数（一列或一行）。"}},
+          {"decimals",
+           ArgKind::Value,
+           {"decimals", "小数位"},
+           {"Decimals of the percentage (default 1: 11.6%).", "百分比的小数位数（默认 1：11.6%）。"}}}},
+        {"PROVINCE",
+         "Places",
+         Returns::Scalar,
+         {"Canonical name of the province-level division a place text names (重庆 → 重庆市, 广东深圳 → "
+          "广东省); "
+          "empty if unknown.",
+          "地名所属省级行政区的规范全称（重庆 → 重庆市，广东深圳 → 广东省）；无法识别时为空。"},
+         {kLocation}},
+        {"CITY",
+         "Places",
+         Returns::Scalar,
+         {"Canonical prefecture-level city a place text names (广东深圳 → 深圳市); empty if none.",
+          "地名所属地级行政区的规范全称（广东深圳 → 深圳市）；没有时为空。"},
+         {kLocation}},
+        {"REGION",
+         "Places",
+         Returns::Scalar,
+         {"Region a place lies in: scheme \"circles\" (长三角, 珠三角, 京津冀; default), \"zones\" (东部, "
+          "中部, "
+          "西部, 东北) or a two-column range mapping places to regions.",
+          "地名所属区域：方案 "
+          "\"circles\"（长三角、珠三角、京津冀；默认）、\"zones\"（东部、中部、西部、东北），"
+          "或“地名-区域”两列对照区域。"},
+         {kLocation,
+          {"scheme",
+           ArgKind::Value,
+           {"scheme", "方案"},
+           {"\"circles\" (default), \"zones\", or a two-column range (place, region).",
+            "\"circles\"（默认）、\"zones\"，或两列区域（地名、区域）。"}}}},
         {"DATACHECK",
          "Checking data",
          Returns::Scalar,

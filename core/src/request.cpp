@@ -190,7 +190,9 @@ struct OptionName {
 constexpr OptionName kOptionNames[] = {
     {"weights", Option::Weights}, {"scale", Option::Scale}, {"missing", Option::Missing},
     {"invalid", Option::Invalid}, {"min_n", Option::MinN},  {"base", Option::Base},
-    {"level", Option::Level},
+    {"level", Option::Level},     {"sort", Option::Sort},   {"top", Option::Top},
+    {"rows", Option::Rows},       {"cols", Option::Cols},   {"options", Option::OptionList},
+    {"by", Option::By},
 };
 
 std::string allowed_list(unsigned allowed) {
@@ -326,6 +328,62 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                         options_.base_all = w == "all";
                         break;
                     }
+                    case Option::Sort: {
+                        std::string w = option_word(value, "sort");
+                        if (w != "desc" && w != "asc" && w != "name" && w != "none")
+                            throw ArgumentError(
+                                {"option \"sort\" is \"desc\", \"asc\", \"name\" or \"none\", not " +
+                                     quote(w),
+                                 "选项 “sort” 只能是 \"desc\"、\"asc\"、\"name\" 或 \"none\"，而不是 " +
+                                     zh_quote(w)});
+                        options_.sort = w;
+                        break;
+                    }
+                    case Option::By: {
+                        std::string w = option_word(value, "by");
+                        if (w != "auto" && w != "text" && w != "province" && w != "city" && w != "circles" &&
+                            w != "zones")
+                            throw ArgumentError(
+                                {"option \"by\" is \"auto\", \"text\", \"province\", \"city\", \"circles\" "
+                                 "or "
+                                 "\"zones\", not " +
+                                     quote(w),
+                                 "选项 “by” 只能是 \"auto\"、\"text\"、\"province\"、\"city\"、\"circles\" "
+                                 "或 "
+                                 "\"zones\"，而不是 " +
+                                     zh_quote(w)});
+                        options_.by = w;
+                        break;
+                    }
+                    case Option::Top:
+                    case Option::Rows:
+                    case Option::Cols: {
+                        double n = option_number(value, found->name);
+                        if (n < 0 || n != std::floor(n) || n > 1e6)
+                            throw ArgumentError(
+                                {"option " + quote(found->name) + " must be a whole number >= 0",
+                                 "选项 " + zh_quote(found->name) + " 必须是不小于 0 的整数"});
+                        (found->option == Option::Top    ? options_.top
+                         : found->option == Option::Rows ? options_.rows
+                                                         : options_.cols) = n;
+                        break;
+                    }
+                    case Option::OptionList:
+                        for (const Cell& c : value.block.cells) {
+                            if (c.is_number()) {
+                                options_.option_list.push_back(text::format_number(c.number));
+                            } else if (c.is_text()) {
+                                // One label per cell; a single text cell may list several ("a;b;c").
+                                if (value.block.cells.size() == 1) {
+                                    for (const std::string& t : text::split_labels(c.text))
+                                        options_.option_list.push_back(t);
+                                } else {
+                                    std::string t = text::nfkc_trim(c.text);
+                                    if (!t.empty()) options_.option_list.push_back(t);
+                                }
+                            }
+                        }
+                        break;
                     case Option::Level: {
                         double l = option_number(value, "level");
                         if (!(l > 0 && l < 1))

@@ -123,14 +123,14 @@ std::size_t length(std::string_view utf8) {
     return n;
 }
 
-std::vector<std::string> split_tokens(std::string_view utf8) {
+std::vector<std::string> split_labels(std::string_view utf8) {
     // NFKC first so that full-width delimiters become their ASCII forms; then
     // split on the ASCII delimiters and the ideographic comma U+3001 (、).
     std::string s = nfkc_trim(utf8);
     std::vector<std::string> out;
     std::size_t start = 0;
     auto flush = [&](std::size_t end) {
-        std::string tok = normalize(std::string_view(s).substr(start, end - start));
+        std::string tok = nfkc_trim(std::string_view(s).substr(start, end - start));
         if (!tok.empty()) out.push_back(std::move(tok));
     };
     for (std::size_t i = 0; i < s.size();) {
@@ -150,6 +150,12 @@ std::vector<std::string> split_tokens(std::string_view utf8) {
         }
     }
     flush(s.size());
+    return out;
+}
+
+std::vector<std::string> split_tokens(std::string_view utf8) {
+    std::vector<std::string> out = split_labels(utf8);
+    for (std::string& t : out) t = normalize(t);
     return out;
 }
 

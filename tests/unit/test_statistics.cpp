@@ -56,10 +56,13 @@ TEST_CASE("RATE is a ratio of sums, never a mean of ratios", "[statistics]") {
 TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck]") {
     Block s = col({7.0, 11.0, "", 99.0, "九", "８", 3.0});
     std::string en = str(fn::datacheck(s, Cell::of("scores"), {opt("missing"), opt("99")}, Lang::En));
-    CHECK(en == "3 valid, 2 missing (1 blank, 1 missing code), 2 invalid: row 2 = 11 (outside 0-10), "
-                "row 5 = '九' (not a number)");
+    CHECK(en ==
+          "3 valid, 2 missing (1 blank, 1 missing code), 2 invalid: row 2 = 11 (outside 0-10), "
+          "row 5 = '九' (not a number)");
     std::string zh = str(fn::datacheck(s, Cell::of("scores"), {opt("missing"), opt("99")}, Lang::Zh));
-    CHECK(zh == "有效 3，缺失 2（空白 1，缺失代码 1），无效 2：第 2 行 = 11（超出 0-10），第 5 行 = '九'（不是数字）");
+    CHECK(zh ==
+          "有效 3，缺失 2（空白 1，缺失代码 1），无效 2：第 2 行 = 11（超出 0-10），第 5 行 = "
+          "'九'（不是数字）");
     // more invalid cells than are named
     Block many = col({11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 5.0});
     CHECK_THAT(str(fn::datacheck(many, Cell::of("scores"), {}, Lang::En)),

@@ -20,6 +20,13 @@ struct NA {
 using Result = std::variant<NA, double, std::string>;
 using Pairs = std::vector<Arg>;
 
+/// A cell of an array (table) result: empty, a number or a text.
+struct Empty {
+    bool operator==(const Empty&) const = default;
+};
+using TableCell = std::variant<Empty, double, std::string>;
+using Table = std::vector<std::vector<TableCell>>;
+
 namespace fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs);
@@ -43,6 +50,27 @@ Result mention_test(const Block& responses, const Cell& option, const Block& gro
                     const Cell& group_b, const Pairs& pairs);
 Result difficulty_test(const Block& scores, const Block& groups, const Cell& group_a, const Cell& group_b,
                        const Pairs& pairs);
+
+// ---- tables (array formulas) ----------------------------------------------
+
+/// One row per group: label, n (valid answers), mean; groups under min_n left
+/// out; options "sort" (desc, asc, name, none), "top", "rows", "by".
+Table group_table(const Block& scores, const Block& groups, const Pairs& pairs);
+/// Mention rate of each option (rows) in each group (columns), labels in the
+/// first row and column; options "options", "sort", "top", "rows", "cols", "by".
+Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs);
+/// Each count's share, rounded to `decimals` decimals of a percent so that the
+/// rounded shares sum to exactly 100% (largest remainder; ties go to the
+/// larger count, then to the earlier cell). Same shape as `counts`.
+Table shares(const Block& counts, const Cell& decimals);
+
+// ---- places -------------------------------------------------------------------
+
+Result province(const Cell& location);
+Result city(const Cell& location);
+/// `scheme`: blank for "circles", a scheme name, or a two-column block mapping
+/// places to regions.
+Result region(const Cell& location, const Arg& scheme);
 
 /// A sentence on what a range holds and what is wrong with it; `kind` is
 /// "scores", "responses" or "places". Never throws for bad data or arguments:

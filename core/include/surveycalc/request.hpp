@@ -38,6 +38,13 @@ enum class Option : unsigned {
     MinN = 1u << 4,
     Base = 1u << 5,
     Level = 1u << 6,
+    // table options
+    Sort = 1u << 7,
+    Top = 1u << 8,
+    Rows = 1u << 9,
+    Cols = 1u << 10,
+    OptionList = 1u << 11,  // CROSSTAB's "options"
+    By = 1u << 12,          // grouping of a place column: auto, text, province, city, circles, zones
 };
 constexpr unsigned operator|(Option a, Option b) {
     return static_cast<unsigned>(a) | static_cast<unsigned>(b);
@@ -53,6 +60,12 @@ struct Options {
     double min_n = 1.0;
     bool base_all = false;
     double level = 0.95;
+    std::string sort = "desc";             // desc, asc, name, none
+    double top = 0;                        // 0: all
+    double rows = 0;                       // pad the result to this many rows
+    double cols = 0;                       // ... and columns
+    std::vector<std::string> option_list;  // CROSSTAB row order and labels (as typed, NFKC-trimmed)
+    std::string by = "auto";
 };
 
 /// The parsed pairs of one call.

@@ -33,4 +33,8 @@ std::size_t length(std::string_view utf8);
 /// Each token is normalised; empty tokens are dropped.
 std::vector<std::string> split_tokens(std::string_view utf8);
 
+/// The same split, keeping each part as typed (NFKC and trimmed, not case
+/// folded): labels for display.
+std::vector<std::string> split_labels(std::string_view utf8);
+
 }  // namespace surveycalc::text

@@ -1,0 +1,425 @@
+// GROUPTABLE, CROSSTAB, SHARES and the place functions.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <type_traits>
+#include <unordered_map>
+
+#include "surveycalc/functions.hpp"
+#include "surveycalc/places.hpp"
+#include "surveycalc/request.hpp"
+#include "surveycalc/text.hpp"
+
+namespace surveycalc::fn {
+namespace {
+
+std::string cell_text(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) return c.text;
+    return {};
+}
+
+/// Assigns each cell of a group column to a group. Places are grouped by what
+/// they name (重庆 and 重庆市 are one group); a place that cannot be resolved
+/// is its own group, labelled as typed, so it never silently joins another.
+class Grouper {
+   public:
+    enum class Mode { Text, Province, City, Circles, Zones };
+
+    Grouper(const Block& groups, const Request& req) : groups_(groups) {
+        const std::string& by = req.options().by;
+        if (by == "text")
+            mode_ = Mode::Text;
+        else if (by == "province")
+            mode_ = Mode::Province;
+        else if (by == "city")
+            mode_ = Mode::City;
+        else if (by == "circles")
+            mode_ = Mode::Circles;
+        else if (by == "zones")
+            mode_ = Mode::Zones;
+        else
+            mode_ = detect(req);
+    }
+
+    struct Key {
+        std::string id;     // equality key; empty: the row belongs to no group
+        std::string label;  // as shown
+        int order = 0;      // for sort "name": a place code, else 0
+    };
+
+    const Key& key(std::size_t row) {
+        std::string t = cell_text(groups_.at(row, 0));
+        auto it = cache_.find(t);
+        if (it != cache_.end()) return it->second;
+        return cache_.emplace(t, compute(t)).first->second;
+    }
+
+    bool places() const { return mode_ != Mode::Text; }
+
+   private:
+    Mode detect(const Request& req) {
+        // Places when most distinct non-blank texts resolve to a place.
+        std::unordered_map<std::string, bool> seen;
+        std::size_t resolved = 0;
+        for (std::size_t r = 0; r < groups_.rows && seen.size() < 2000; ++r) {
+            if (!req.keep(r)) continue;
+            std::string t = cell_text(groups_.at(r, 0));
+            if (text::normalize(t).empty() || seen.count(t)) continue;
+            bool ok = places::locate(t).resolved();
+            seen.emplace(t, ok);
+            resolved += ok;
+        }
+        return !seen.empty() && resolved * 2 > seen.size() ? Mode::Province : Mode::Text;
+    }
+
+    Key compute(const std::string& t) const {
+        std::string folded = text::normalize(t);
+        if (folded.empty()) return {};
+        Key text_key{"t:" + folded, text::nfkc_trim(t), 0};
+        if (mode_ == Mode::Text) return text_key;
+        places::Location loc = places::locate(t);
+        if (!loc.resolved()) return Key{"u:" + folded, text::nfkc_trim(t), 1 << 30};  // its own row
+        switch (mode_) {
+            case Mode::Province:
+                return Key{"p:" + std::to_string(loc.province), places::province_name(loc), loc.province};
+            case Mode::City:
+                if (loc.city) return Key{"c:" + std::to_string(loc.city), places::city_name(loc), loc.city};
+                return Key{"p:" + std::to_string(loc.province), places::province_name(loc), loc.province};
+            case Mode::Circles:
+            case Mode::Zones: {
+                places::Scheme s = mode_ == Mode::Circles ? places::Scheme::Circles : places::Scheme::Zones;
+                std::string r = places::region_name(loc, s);
+                if (r.empty()) return {};  // outside every region of the scheme
+                auto names = places::region_names(s);
+                int order = static_cast<int>(std::find(names.begin(), names.end(), r) - names.begin());
+                return Key{"r:" + r, r, order};
+            }
+            case Mode::Text:
+                break;
+        }
+        return text_key;
+    }
+
+    const Block& groups_;
+    Mode mode_ = Mode::Text;
+    std::unordered_map<std::string, Key> cache_;
+};
+
+struct GroupStats {
+    std::string label;
+    int order = 0;
+    std::size_t first = 0;  // order of first appearance
+    double n = 0, sw = 0, swx = 0;
+};
+
+/// Orders groups by "sort": desc/asc by `value`, name (place code or label), none (first appearance).
+/// `T` is GroupStats or a struct whose first member `g` is one.
+template <class T, class Value>
+void sort_groups(std::vector<T*>& gs, const std::string& sort, Value value) {
+    auto stats = [](const T* t) -> const GroupStats& {
+        if constexpr (std::is_same_v<T, GroupStats>)
+            return *t;
+        else
+            return t->g;
+    };
+    auto by_name = [&](const T* a, const T* b) {
+        if (stats(a).order != stats(b).order) return stats(a).order < stats(b).order;
+        return stats(a).label < stats(b).label;
+    };
+    if (sort == "none") {
+        std::stable_sort(gs.begin(), gs.end(),
+                         [&](const T* a, const T* b) { return stats(a).first < stats(b).first; });
+    } else if (sort == "name") {
+        std::stable_sort(gs.begin(), gs.end(), by_name);
+    } else {
+        bool desc = sort != "asc";
+        std::stable_sort(gs.begin(), gs.end(), [&](const T* a, const T* b) {
+            double va = value(stats(a)), vb = value(stats(b));
+            if (va != vb) return desc ? va > vb : va < vb;
+            return by_name(a, b);
+        });
+    }
+}
+
+void pad(Table& t, const Options& opt, std::size_t min_cols) {
+    std::size_t cols = std::max<std::size_t>(min_cols, static_cast<std::size_t>(opt.cols));
+    for (auto& row : t) row.resize(std::max(row.size(), cols), Empty{});
+    while (t.size() < static_cast<std::size_t>(opt.rows)) t.emplace_back(cols, Empty{});
+    if (t.empty()) t.emplace_back(std::max<std::size_t>(cols, 1), Empty{});
+}
+
+ArgumentError invalid_score(std::size_t row, const Cell& c, const Message& reason) {
+    std::string where = std::to_string(row + 1);
+    return ArgumentError({"invalid value in row " + where + " of the range: " + describe_cell(c) + " (" +
+                              reason.en +
+                              "); fix it, declare it with \"missing\", or use \"invalid\";\"skip\"",
+                          "区域第 " + where + " 行的值无效：" + describe_cell(c) + "（" + reason.zh +
+                              "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
+}
+
+}  // namespace
+
+Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) {
+    require_shape(scores, scores.rows, "scores", true);
+    require_shape(groups, scores.rows, "groups", true);
+    Request req("GROUPTABLE", scores.rows, pairs,
+                Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN |
+                    Option::Sort | Option::Top | Option::Rows | Option::By);
+    const Options& opt = req.options();
+    Grouper grouper(groups, req);
+    std::unordered_map<std::string, GroupStats> stats;
+    for (std::size_t r = 0; r < scores.rows; ++r) {
+        if (!req.keep(r)) continue;
+        const Grouper::Key& k = grouper.key(r);
+        if (k.id.empty()) continue;
+        const Cell& c = scores.at(r, 0);
+        ScoreCell s = classify_score(c, opt);
+        if (s.status == ScoreCell::Status::Invalid) {
+            if (opt.skip_invalid) continue;
+            throw invalid_score(r, c, s.reason);
+        }
+        auto [it, added] = stats.try_emplace(k.id);
+        GroupStats& g = it->second;
+        if (added) {
+            g.label = k.label;
+            g.order = k.order;
+            g.first = stats.size();
+        }
+        if (s.status != ScoreCell::Status::Valid) continue;
+        double w = req.weight(r);
+        g.n += 1;
+        g.sw += w;
+        g.swx += w * s.value;
+    }
+    std::vector<GroupStats*> kept;
+    for (auto& [id, g] : stats)
+        if (g.n >= 1 && g.n >= opt.min_n && g.sw > 0) kept.push_back(&g);
+    sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.swx / g.sw; });
+    if (opt.top > 0 && kept.size() > static_cast<std::size_t>(opt.top))
+        kept.resize(static_cast<std::size_t>(opt.top));
+    Table t;
+    for (GroupStats* g : kept) t.push_back({g->label, g->n, g->swx / g->sw});
+    pad(t, opt, 3);
+    return t;
+}
+
+Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) {
+    require_shape(groups, responses.rows, "groups", true);
+    Request req("CROSSTAB", responses.rows, pairs,
+                Option::Weights | Option::Missing | Option::MinN | Option::Base | Option::Sort | Option::Top |
+                    Option::Rows | Option::Cols | Option::OptionList | Option::By);
+    const Options& opt = req.options();
+    const bool block = responses.cols > 1;
+
+    // Rows: the options, given or discovered in order of frequency.
+    std::vector<std::string> labels;                     // as shown
+    std::unordered_map<std::string, std::size_t> index;  // normalised token -> row
+    bool discover = opt.option_list.empty();
+    if (block) {
+        for (std::size_t c = 0; c < responses.cols; ++c)
+            labels.push_back(c < opt.option_list.size() ? opt.option_list[c] : std::to_string(c + 1));
+    } else {
+        for (const std::string& l : opt.option_list) {
+            std::string k = text::normalize(l);
+            if (index.try_emplace(k, labels.size()).second) labels.push_back(l);
+        }
+    }
+
+    Grouper grouper(groups, req);
+    struct Col {
+        GroupStats g;              // n and sw = base
+        std::vector<double> hits;  // weighted mentions per option row
+    };
+    std::unordered_map<std::string, Col> cols;
+    std::vector<double> total_hits;  // for discovered options' order
+    std::vector<std::size_t> mentioned;
+    for (std::size_t r = 0; r < responses.rows; ++r) {
+        if (!req.keep(r)) continue;
+        const Grouper::Key& k = grouper.key(r);
+        if (k.id.empty()) continue;
+        // Which options does this row mention, and is it in the base?
+        mentioned.clear();
+        bool answered = false;
+        if (block) {
+            for (std::size_t c = 0; c < responses.cols; ++c) {
+                const Cell& cell = responses.at(r, c);
+                if (cell.is_blank() || is_missing_code(cell, opt.missing)) continue;
+                answered = true;
+                if (dichotomy_mentioned(cell)) mentioned.push_back(c);
+            }
+        } else {
+            const Cell& cell = responses.at(r, 0);
+            if (!cell.is_blank() && !is_missing_code(cell, opt.missing)) {
+                std::vector<std::string> toks =
+                    cell.is_number() ? std::vector<std::string>{text::format_number(cell.number)}
+                                     : text::split_tokens(cell.text);
+                answered = !toks.empty();
+                std::vector<std::string> shown = cell.is_number() ? toks : text::split_labels(cell.text);
+                for (std::size_t i = 0; i < toks.size(); ++i) {
+                    auto it = index.find(toks[i]);
+                    if (it == index.end()) {
+                        if (!discover) continue;
+                        it = index.emplace(toks[i], labels.size()).first;
+                        labels.push_back(i < shown.size() ? shown[i] : toks[i]);
+                    }
+                    if (std::find(mentioned.begin(), mentioned.end(), it->second) == mentioned.end())
+                        mentioned.push_back(it->second);
+                }
+            }
+        }
+        bool in_base = answered;
+        if (opt.base_all && !in_base) {
+            for (std::size_t c = 0; c < responses.cols && !in_base; ++c)
+                in_base = !responses.at(r, c).is_blank();
+            in_base = in_base || req.any_criteria_cell(r) || !groups.at(r, 0).is_blank();
+        }
+        if (!in_base) continue;
+        auto [it, added] = cols.try_emplace(k.id);
+        Col& col = it->second;
+        if (added) {
+            col.g.label = k.label;
+            col.g.order = k.order;
+            col.g.first = cols.size();
+        }
+        double w = req.weight(r);
+        col.g.n += 1;
+        col.g.sw += w;
+        if (col.hits.size() < labels.size()) col.hits.resize(labels.size(), 0.0);
+        if (total_hits.size() < labels.size()) total_hits.resize(labels.size(), 0.0);
+        for (std::size_t o : mentioned) {
+            col.hits[o] += w;
+            total_hits[o] += w;
+        }
+    }
+    total_hits.resize(labels.size(), 0.0);
+
+    std::vector<Col*> kept;
+    for (auto& [id, c] : cols)
+        if (c.g.n >= 1 && c.g.n >= opt.min_n && c.g.sw > 0) kept.push_back(&c);
+    sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.sw; });
+
+    std::vector<std::size_t> rows(labels.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    if (discover && !block)
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](std::size_t a, std::size_t b) { return total_hits[a] > total_hits[b]; });
+    if (opt.top > 0 && rows.size() > static_cast<std::size_t>(opt.top))
+        rows.resize(static_cast<std::size_t>(opt.top));
+
+    Table t;
+    std::vector<TableCell> header{std::string()};
+    for (const Col* c : kept) header.emplace_back(std::in_place_type<std::string>, c->g.label);
+    t.push_back(std::move(header));
+    for (std::size_t o : rows) {
+        std::vector<TableCell> line;
+        line.emplace_back(std::in_place_type<std::string>, labels[o]);
+        for (const Col* c : kept) {
+            double hits = o < c->hits.size() ? c->hits[o] : 0.0;
+            line.emplace_back(std::in_place_type<double>, hits / c->g.sw);
+        }
+        t.push_back(std::move(line));
+    }
+    pad(t, opt, kept.size() + 1);
+    return t;
+}
+
+Table shares(const Block& counts, const Cell& decimals_cell) {
+    double d = 1;
+    if (!decimals_cell.is_blank()) {
+        std::optional<double> v = decimals_cell.is_number()
+                                      ? std::optional<double>(decimals_cell.number)
+                                      : text::parse_number(text::normalize(decimals_cell.text));
+        if (!v || *v < 0 || *v > 6 || *v != std::floor(*v))
+            throw ArgumentError(
+                {"decimals must be a whole number from 0 to 6, not " + describe_cell(decimals_cell),
+                 "decimals 必须是 0 到 6 的整数，而不是 " + describe_cell(decimals_cell)});
+        d = *v;
+    }
+    struct Item {
+        std::size_t pos;
+        double count;
+        long double exact;  // share in units of 10^-d percent
+        long long units;
+    };
+    std::vector<Item> items;
+    long double total = 0;
+    for (std::size_t i = 0; i < counts.cells.size(); ++i) {
+        const Cell& c = counts.cells[i];
+        if (c.is_blank() || (c.is_text() && text::normalize(c.text).empty())) continue;
+        std::optional<double> v =
+            c.is_number() ? std::optional<double>(c.number) : text::parse_number(text::normalize(c.text));
+        if (!v || *v < 0)
+            throw ArgumentError(
+                {"counts: cell " + std::to_string(i + 1) + " = " + describe_cell(c) +
+                     " is not a non-negative number",
+                 "counts：第 " + std::to_string(i + 1) + " 个单元格 = " + describe_cell(c) + " 不是非负数"});
+        items.push_back({i, *v, 0, 0});
+        total += *v;
+    }
+    Table t(counts.rows, std::vector<TableCell>(counts.cols, Empty{}));
+    if (items.empty() || total <= 0) return t;
+    const long long unit_total = 100 * static_cast<long long>(std::llround(std::pow(10.0, d)));
+    long long assigned = 0;
+    for (Item& it : items) {
+        it.exact = static_cast<long double>(it.count) * unit_total / total;
+        it.units =
+            static_cast<long long>(std::floor(it.exact + 1e-9L));  // guard exact integers against round-off
+        if (static_cast<long double>(it.units) > it.exact) it.exact = static_cast<long double>(it.units);
+        assigned += it.units;
+    }
+    std::vector<Item*> order;
+    for (Item& it : items) order.push_back(&it);
+    std::stable_sort(order.begin(), order.end(), [](const Item* a, const Item* b) {
+        long double ra = a->exact - static_cast<long double>(a->units);
+        long double rb = b->exact - static_cast<long double>(b->units);
+        if (std::fabs(static_cast<double>(ra - rb)) > 1e-12) return ra > rb;
+        if (a->count != b->count) return a->count > b->count;
+        return a->pos < b->pos;
+    });
+    for (std::size_t i = 0; assigned < unit_total && i < order.size(); ++i, ++assigned) order[i]->units += 1;
+    for (const Item& it : items)
+        t[it.pos / counts.cols][it.pos % counts.cols] =
+            static_cast<double>(it.units) / static_cast<double>(unit_total);
+    return t;
+}
+
+Result province(const Cell& location) {
+    if (location.is_blank()) return std::string();
+    return places::province_name(places::locate(cell_text(location)));
+}
+
+Result city(const Cell& location) {
+    if (location.is_blank()) return std::string();
+    return places::city_name(places::locate(cell_text(location)));
+}
+
+Result region(const Cell& location, const Arg& scheme) {
+    if (scheme.is_range && scheme.block.cols == 2) {
+        places::RegionMap map;
+        for (std::size_t r = 0; r < scheme.block.rows; ++r) {
+            std::string place = cell_text(scheme.block.at(r, 0));
+            std::string name = text::nfkc_trim(cell_text(scheme.block.at(r, 1)));
+            if (!text::normalize(place).empty() && !name.empty()) map.add(place, name);
+        }
+        if (location.is_blank()) return std::string();
+        return map.region_of(cell_text(location));
+    }
+    if (scheme.is_range && scheme.block.cells.size() != 1)
+        throw ArgumentError({"scheme is \"circles\", \"zones\" or a two-column range of place and region",
+                             "scheme 应为 \"circles\"、\"zones\" 或“地名-区域”两列区域"});
+    const Cell& s = scheme.block.cells.empty() ? Cell{} : scheme.block.cells[0];
+    places::Scheme sch = places::Scheme::Circles;
+    if (!s.is_blank()) {
+        std::optional<places::Scheme> named = places::scheme_named(cell_text(s));
+        if (!named)
+            throw ArgumentError(
+                {"scheme is \"circles\", \"zones\" or a two-column range, not " + describe_cell(s),
+                 "scheme 应为 \"circles\"、\"zones\" 或两列区域，而不是 " + describe_cell(s)});
+        sch = *named;
+    }
+    if (location.is_blank()) return std::string();
+    return places::region_name(places::locate(cell_text(location)), sch);
+}
+
+}  // namespace surveycalc::fn
