@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "csv.hpp"
 #include "surveycalc/inference.hpp"
 
 using namespace surveycalc::inference;
@@ -222,56 +223,6 @@ TEST_CASE("impossible arguments throw std::invalid_argument", "[inference]") {
 
 namespace {
 
-/// One CSV file as rows of fields (RFC 4180: quoted fields, "" inside quotes).
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, any = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-            any = true;
-        } else if (c == ',') {
-            row.push_back(field);
-            field.clear();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (any || !field.empty()) {
-                row.push_back(field);
-                rows.push_back(row);
-            }
-            row.clear();
-            field.clear();
-            any = false;
-        } else {
-            field += c;
-            any = true;
-        }
-    }
-    if (any || !field.empty()) {
-        row.push_back(field);
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 std::string trim(const std::string& s) {
     std::size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -306,7 +257,8 @@ struct Respondent {
 };
 
 std::vector<Respondent> load_data() {
-    auto rows = read_csv(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/fixtures/stats_data.csv");
+    auto rows =
+        surveycalc::testing::read_csv(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/fixtures/stats_data.csv");
     REQUIRE(rows.size() == 401);
     REQUIRE(rows[0] == std::vector<std::string>{"id", "group", "weight", "score", "mentions", "resumed",
                                                 "num", "den", "note"});
@@ -445,7 +397,8 @@ std::optional<double> compute(const std::vector<Respondent>& data, const std::st
 
 TEST_CASE("kernels agree with the R fixture", "[inference][fixture]") {
     const auto data = load_data();
-    const auto expected = read_csv(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/fixtures/stats_expected.csv");
+    const auto expected = surveycalc::testing::read_csv(std::string(SURVEYCALC_SOURCE_DIR) +
+                                                        "/tests/fixtures/stats_expected.csv");
     REQUIRE(expected.size() > 1);
     REQUIRE(expected[0] == std::vector<std::string>{"case", "function", "args_description", "value"});
     int checked = 0, kernel_rows = 0;
