@@ -1,9 +1,11 @@
 // Generates the UNOIDL interface, CalcAddIns.xcu and the function reference
 // from the one catalog in core (surveycalc/catalog.hpp).
 //   gencatalog idl|xcu|md OUTPUT
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -136,7 +138,31 @@ std::string md() {
 
 }  // namespace
 
+/// UNOIDL identifiers: a letter, then letters and digits (no "_"), and no keyword.
+bool valid_idl_identifier(std::string_view s) {
+    static const std::set<std::string_view> keywords = {
+        "any",       "attribute",   "boolean",   "bound",     "byte",      "char",           "const",
+        "constants", "constrained", "double",    "enum",      "exception", "float",          "get",
+        "hyper",     "in",          "inout",     "interface", "long",      "maybeambiguous", "maybedefault",
+        "maybevoid", "module",      "needs",     "observes",  "oneway",    "optional",       "out",
+        "property",  "published",   "raises",    "readonly",  "removable", "sequence",       "service",
+        "set",       "short",       "singleton", "string",    "struct",    "transient",      "type",
+        "typedef",   "unsigned",    "void"};
+    if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0])) || keywords.count(s)) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
 int main(int argc, char** argv) {
+    for (const Function& f : functions()) {
+        bool ok = valid_idl_identifier(f.name);
+        for (const Argument& a : f.args) ok = ok && valid_idl_identifier(a.name);
+        if (!ok) {
+            std::cerr << "gencatalog: " << f.name << " has a name UNOIDL rejects (use letters and digits)\n";
+            return 1;
+        }
+    }
     if (argc != 3) {
         std::cerr << "usage: gencatalog idl|xcu|md OUTPUT\n";
         return 2;

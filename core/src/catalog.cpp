@@ -251,6 +251,19 @@ const std::vector<OptionInfo>& options() {
         {"min_n", {"fewer valid responses than this give #N/A", "有效回答少于此数时返回 #N/A"}},
         {"base", {"\"answered\" (default) or \"all\"", "\"answered\"（默认）或 \"all\""}},
         {"level", {"confidence level, e.g. 0.95", "置信水平，如 0.95"}},
+        {"sort",
+         {"table order: \"desc\" (default), \"asc\", \"name\", \"none\"",
+          "表格排序：\"desc\"（默认）、\"asc\"、\"name\"、\"none\""}},
+        {"top", {"keep only the first N rows of a table", "表格只保留前 N 行"}},
+        {"rows", {"pad a table with empty cells to N rows", "用空单元格把表格补足到 N 行"}},
+        {"cols", {"pad a CROSSTAB with empty cells to N columns", "用空单元格把 CROSSTAB 补足到 N 列"}},
+        {"options",
+         {"CROSSTAB row order and labels: a range or \"a;b;c\"",
+          "CROSSTAB 的行顺序和标签：区域或 \"a;b;c\""}},
+        {"by",
+         {"grouping of a place column: \"auto\" (default), \"text\", \"province\", \"city\", \"circles\", "
+          "\"zones\"",
+          "地名分组方式：\"auto\"（默认）、\"text\"、\"province\"、\"city\"、\"circles\"、\"zones\""}},
     };
     return all;
 }

@@ -27,7 +27,8 @@ struct Text {
 };
 
 struct Argument {
-    std::string_view name;  // IDL parameter name: letters and digits only (UNOIDL rejects "_" and keywords such as "bound")
+    std::string_view name;  // IDL parameter name: letters and digits only (UNOIDL rejects "_" and keywords
+                            // such as "bound")
     ArgKind kind;
     Text display;      // wizard label
     Text description;  // wizard help
