@@ -90,7 +90,8 @@ def fetch_package(version, workdir):
         members = [m for m in tar.getmembers()
                    if m.name in ("package/package.json", "package/LICENSE", "package/dist/provinces.json",
                                  "package/dist/cities.json")]
-        tar.extractall(workdir, members=members)
+        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+        tar.extractall(workdir, members=members, **safe)
     return os.path.join(workdir, "package")
 
 
