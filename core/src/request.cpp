@@ -53,11 +53,12 @@ struct Criterion::Impl {
             }
             return false;
         };
-        bool has_op = take(">=", Op::Ge) || take("<=", Op::Le) || take("<>", Op::Ne) || take(">", Op::Gt) ||
-                      take("<", Op::Lt) || take("=", Op::Eq);
+        take(">=", Op::Ge) || take("<=", Op::Le) || take("<>", Op::Ne) || take(">", Op::Gt) ||
+            take("<", Op::Lt) || take("=", Op::Eq);
         a.text = text::normalize(s);
         a.number = text::parse_number(a.text);
-        if (!has_op && !a.number && !a.text.empty()) a.area = places::area(a.text);
+        // A place or region named plainly, with "=" or with "<>", matches by place.
+        if ((a.op == Op::Eq || a.op == Op::Ne) && !a.number && !a.text.empty()) a.area = places::area(a.text);
         return a;
     }
 
@@ -91,7 +92,8 @@ struct Criterion::Impl {
                 if (!c.is_blank() && t == a.text) return true;
                 return a.area && c.is_text() && within(c.text, *a.area);
             case Op::Ne:
-                return t != a.text;
+                if (t == a.text) return false;
+                return !(a.area && c.is_text() && within(c.text, *a.area));
             case Op::Lt:
                 return !c.is_blank() && t < a.text;
             case Op::Le:

@@ -121,3 +121,15 @@ TEST_CASE("MENTIONRATE: dichotomy blocks", "[mention]") {
     CHECK(num(fn::mention_rate(b, Cell::of(3.0), {})) == Approx(2.0 / 3));
     CHECK_THROWS_AS(fn::mention_rate(b, Cell::of(4.0), {}), ArgumentError);
 }
+
+TEST_CASE("criteria naming a place match by place, also with <>", "[difficulty][places]") {
+    Block score = col({9.0, 8.0, 5.0, 6.0, 7.0});
+    Block prov = col({"重庆", " 重庆市 ", "Chongqing", "上海", "广东深圳"});
+    CHECK(num(fn::difficulty(score, {range(prov), opt("重庆")})) == Approx(22.0 / 3));
+    CHECK(num(fn::difficulty(score, {range(prov), opt("<>重庆")})) == 6.5);
+    CHECK(num(fn::difficulty(score, {range(prov), opt("=渝")})) == Approx(22.0 / 3));
+    CHECK(num(fn::difficulty(score, {range(prov), opt("珠三角")})) == 7.0);
+    CHECK(num(fn::difficulty(score, {range(prov), opt("广东省")})) == 7.0);
+    // the two groups of a test split the rows without overlap
+    CHECK_NOTHROW(fn::difficulty_test(score, prov, Cell::of("重庆"), Cell::of("<>重庆"), {}));
+}
