@@ -52,10 +52,12 @@ Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
     return s;
 }
 
-/// One 0/1 indicator (mentioned or not) per row in the base.
+/// One 0/1 indicator (mentioned or not) per row in the base. `extra_is_cell`:
+/// the rows `extra` accepts have a non-blank cell among the call's ranges (a
+/// test's groups column), which puts them in the base "all".
 template <class Extra>
-Sample mention_sample(const Block& responses, const MentionMatcher& match, const Request& req,
-                      Extra&& extra) {
+Sample mention_sample(const Block& responses, const MentionMatcher& match, const Request& req, Extra&& extra,
+                      bool extra_is_cell = false) {
     const Options& opt = req.options();
     Sample s;
     for (std::size_t r = 0; r < responses.rows; ++r) {
@@ -65,7 +67,7 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
         if (opt.base_all && !in_base) {
             for (std::size_t c = 0; c < responses.cols && !in_base; ++c)
                 in_base = !responses.at(r, c).is_blank();
-            in_base = in_base || req.any_criteria_cell(r);
+            in_base = in_base || extra_is_cell || req.any_criteria_cell(r);
         }
         if (!in_base) continue;
         s.x.push_back(m.mentioned ? 1.0 : 0.0);
@@ -246,8 +248,10 @@ Result mention_test(const Block& responses, const Cell& option, const Block& gro
     Request req("MENTIONTEST", responses.rows, pairs, kMentionOptions);
     Groups g = make_groups(groups, responses.rows, group_a, group_b);
     MentionMatcher match(responses, option, req.options());
-    Sample a = mention_sample(responses, match, req, [&](std::size_t r) { return g.in_a(r); });
-    Sample b = mention_sample(responses, match, req, [&](std::size_t r) { return g.in_b(r); });
+    Sample a = mention_sample(
+        responses, match, req, [&](std::size_t r) { return g.in_a(r); }, true);
+    Sample b = mention_sample(
+        responses, match, req, [&](std::size_t r) { return g.in_b(r); }, true);
     if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};
     auto t = inference::two_prop_z_test(as_proportion(a), as_proportion(b));
     if (!t) return NA{};
