@@ -31,6 +31,14 @@ using surveycalc::uno::to_pairs;
 using surveycalc::uno::to_scalar;
 namespace fn = surveycalc::fn;
 
+// The trailing criteria/option pairs: catalog::kMaxPairs pairs of optional
+// `any` parameters (see ArgKind::Pairs for why not a variadic sequence).
+// clang-format off
+#define SURVEYCALC_PAIRS_PARAMS const Any &k1, const Any &v1, const Any &k2, const Any &v2, const Any &k3, const Any &v3, const Any &k4, const Any &v4, const Any &k5, const Any &v5, const Any &k6, const Any &v6, const Any &k7, const Any &v7, const Any &k8, const Any &v8, const Any &k9, const Any &v9, const Any &k10, const Any &v10, const Any &k11, const Any &v11, const Any &k12, const Any &v12
+#define SURVEYCALC_PAIRS_ARGS &k1, &v1, &k2, &v2, &k3, &v3, &k4, &v4, &k5, &v5, &k6, &v6, &k7, &v7, &k8, &v8, &k9, &v9, &k10, &v10, &k11, &v11, &k12, &v12
+// clang-format on
+static_assert(surveycalc::catalog::kMaxPairs == 12, "update SURVEYCALC_PAIRS_PARAMS");
+
 namespace {
 
 const OUString kImplementationName("org.surveycalc.Functions");
@@ -57,73 +65,77 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
     explicit Functions(css::uno::Reference<css::uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
 
     // XFunctions (generated from the catalog)
-    Any SAL_CALL DIFFICULTY(const Matrix& scores, const Sequence<Any>& pairs) override {
-        return guarded(self(), [&] { return to_any(fn::difficulty(to_block(scores), to_pairs(pairs))); });
-    }
-    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option,
-                             const Sequence<Any>& pairs) override {
+    Any SAL_CALL DIFFICULTY(const Matrix& scores, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(
-                fn::mention_rate(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+            return to_any(fn::difficulty(to_block(scores), to_pairs({SURVEYCALC_PAIRS_ARGS})));
+        });
+    }
+    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option, SURVEYCALC_PAIRS_PARAMS) override {
+        return guarded(self(), [&] {
+            return to_any(fn::mention_rate(to_block(responses), to_scalar(option, "option"),
+                                           to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
 
-    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option,
-                              const Sequence<Any>& pairs) override {
+    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(
-                fn::mention_count(to_block(responses), to_scalar(option, "option"), to_pairs(pairs)));
+            return to_any(fn::mention_count(to_block(responses), to_scalar(option, "option"),
+                                            to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
-    Any SAL_CALL SHARE(const Matrix& values, const Any& value, const Sequence<Any>& pairs) override {
+    Any SAL_CALL SHARE(const Matrix& values, const Any& value, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(fn::share(to_block(values), to_scalar(value, "value"), to_pairs(pairs)));
+            return to_any(
+                fn::share(to_block(values), to_scalar(value, "value"), to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Any SAL_CALL SUMRATIO(const Matrix& numerators, const Matrix& denominators,
-                          const Sequence<Any>& pairs) override {
+                          SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(fn::rate(to_block(numerators), to_block(denominators), to_pairs(pairs)));
+            return to_any(
+                fn::rate(to_block(numerators), to_block(denominators), to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
-    Any SAL_CALL DIFFICULTYCI(const Matrix& scores, const Any& bound, const Sequence<Any>& pairs) override {
+    Any SAL_CALL DIFFICULTYCI(const Matrix& scores, const Any& bound, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(fn::difficulty_ci(to_block(scores), to_scalar(bound, "bound"), to_pairs(pairs)));
+            return to_any(fn::difficulty_ci(to_block(scores), to_scalar(bound, "bound"),
+                                            to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Any SAL_CALL MENTIONCI(const Matrix& responses, const Any& option, const Any& bound,
-                           const Sequence<Any>& pairs) override {
+                           SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
             return to_any(fn::mention_ci(to_block(responses), to_scalar(option, "option"),
-                                         to_scalar(bound, "bound"), to_pairs(pairs)));
+                                         to_scalar(bound, "bound"), to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Any SAL_CALL MENTIONTEST(const Matrix& responses, const Any& option, const Matrix& groups,
-                             const Any& group_a, const Any& group_b, const Sequence<Any>& pairs) override {
+                             const Any& group_a, const Any& group_b, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
             return to_any(fn::mention_test(to_block(responses), to_scalar(option, "option"), to_block(groups),
                                            to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
-                                           to_pairs(pairs)));
+                                           to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Any SAL_CALL DIFFICULTYTEST(const Matrix& scores, const Matrix& groups, const Any& group_a,
-                                const Any& group_b, const Sequence<Any>& pairs) override {
+                                const Any& group_b, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
             return to_any(fn::difficulty_test(to_block(scores), to_block(groups),
                                               to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
-                                              to_pairs(pairs)));
+                                              to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
-    Matrix SAL_CALL GROUPTABLE(const Matrix& scores, const Matrix& groups,
-                               const Sequence<Any>& pairs) override {
+    Matrix SAL_CALL GROUPTABLE(const Matrix& scores, const Matrix& groups, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_matrix(fn::group_table(to_block(scores), to_block(groups), to_pairs(pairs)));
+            return to_matrix(
+                fn::group_table(to_block(scores), to_block(groups), to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Matrix SAL_CALL CROSSTAB(const Matrix& responses, const Matrix& groups,
-                             const Sequence<Any>& pairs) override {
+                             SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_matrix(fn::crosstab(to_block(responses), to_block(groups), to_pairs(pairs)));
+            return to_matrix(
+                fn::crosstab(to_block(responses), to_block(groups), to_pairs({SURVEYCALC_PAIRS_ARGS})));
         });
     }
     Matrix SAL_CALL SHARES(const Matrix& counts, const Any& decimals) override {
@@ -140,9 +152,10 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
         return guarded(self(),
                        [&] { return to_any(fn::region(to_scalar(location, "location"), to_arg(scheme))); });
     }
-    Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, const Sequence<Any>& pairs) override {
+    Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, SURVEYCALC_PAIRS_PARAMS) override {
         return guarded(self(), [&] {
-            return to_any(fn::datacheck(to_block(range), to_scalar(kind, "kind"), to_pairs(pairs), lang_));
+            return to_any(fn::datacheck(to_block(range), to_scalar(kind, "kind"),
+                                        to_pairs({SURVEYCALC_PAIRS_ARGS}), lang_));
         });
     }
 

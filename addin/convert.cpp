@@ -49,10 +49,18 @@ Cell to_scalar(const css::uno::Any& a, const char* what) {
     return to_cell(a);
 }
 
-Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs) {
+Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs) {
+    std::size_t used = 0, i = 0;
+    for (const css::uno::Any* a : pairs) {
+        ++i;
+        if (a->hasValue()) used = i;
+    }
     Pairs out;
-    out.reserve(static_cast<std::size_t>(pairs.getLength()));
-    for (const css::uno::Any& a : pairs) out.push_back(to_arg(a));
+    out.reserve(used);
+    for (const css::uno::Any* a : pairs) {
+        if (out.size() == used) break;
+        out.push_back(to_arg(*a));
+    }
     return out;
 }
 

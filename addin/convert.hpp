@@ -3,6 +3,7 @@
 
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <initializer_list>
 #include <rtl/ustring.hxx>
 
 #include "surveycalc/cell.hpp"
@@ -22,8 +23,9 @@ Cell to_cell(const css::uno::Any& a);
 Block to_block(const Matrix& m);
 /// A scalar argument; a range passed where one value is expected is an error.
 Cell to_scalar(const css::uno::Any& a, const char* what);
-/// The trailing pairs: ranges arrive as matrices, literals and single cells as scalars.
-Pairs to_pairs(const css::uno::Sequence<css::uno::Any>& pairs);
+/// The trailing pairs: ranges arrive as matrices, literals and single cells as
+/// scalars, omitted arguments as void (trailing ones are dropped).
+Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs);
 
 /// An `any` argument that may hold a range (a matrix) or a scalar.
 Arg to_arg(const css::uno::Any& a);

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "surveycalc/catalog.hpp"
 
@@ -38,16 +39,35 @@ std::string xml(std::string_view s) {
     return out;
 }
 
-std::string idl_type(ArgKind k) {
-    switch (k) {
-        case ArgKind::Range:
-            return "sequence< sequence< any > >";
-        case ArgKind::Value:
-            return "any";
-        case ArgKind::Pairs:
-            return "sequence< any >";
+std::string idl_type(ArgKind k) { return k == ArgKind::Range ? "sequence< sequence< any > >" : "any"; }
+
+/// One IDL parameter: the catalog's arguments with the pairs expanded.
+struct Param {
+    std::string name;
+    ArgKind kind;
+    std::string display_en, display_zh, help_en, help_zh;
+};
+
+std::vector<Param> params(const Function& f) {
+    std::vector<Param> out;
+    for (const Argument& a : f.args) {
+        if (a.kind != ArgKind::Pairs) {
+            out.push_back({std::string(a.name), a.kind, std::string(a.display.en), std::string(a.display.zh),
+                           std::string(a.description.en), std::string(a.description.zh)});
+            continue;
+        }
+        for (int i = 1; i <= kMaxPairs; ++i) {
+            std::string n = std::to_string(i);
+            out.push_back({"key" + n, ArgKind::Value, "criteria range or option " + n, "条件区域或选项 " + n,
+                           std::string(a.description.en), std::string(a.description.zh)});
+            out.push_back(
+                {"value" + n, ArgKind::Value, "criterion or value " + n, "条件或选项值 " + n,
+                 "The criterion for the range before it (\"广东省\", \">=5\", \"a|b\"), or the value of "
+                 "the option before it.",
+                 "前一个区域的条件（\"广东省\"、\">=5\"、\"a|b\"），或前一个选项的值。"});
+        }
     }
-    return "any";
+    return out;
 }
 
 std::string idl() {
@@ -59,9 +79,10 @@ std::string idl() {
     for (const Function& f : functions()) {
         o << "    " << (f.returns == Returns::Table ? "sequence< sequence< any > >" : "any") << " " << f.name
           << "(";
-        for (std::size_t i = 0; i < f.args.size(); ++i) {
+        std::vector<Param> ps = params(f);
+        for (std::size_t i = 0; i < ps.size(); ++i) {
             if (i) o << ", ";
-            o << "[in] " << idl_type(f.args[i].kind) << " " << f.args[i].name;
+            o << "[in] " << idl_type(ps[i].kind) << " " << ps[i].name;
         }
         o << ");\n";
     }
@@ -94,13 +115,12 @@ std::string xcu() {
         localized(o, "Description", f.description, "    ");
         o << "    <prop oor:name=\"Category\"><value>" << category << "</value></prop>\n"
           << "    <node oor:name=\"Parameters\">\n";
-        for (std::size_t i = 0; i < f.args.size(); ++i) {
-            const Argument& a = f.args[i];
+        for (const Param& a : params(f)) {
             // Calc pairs these descriptions with the IDL parameters by name
             // (ScUnoAddInCollection::UpdateFromAddIn), so node name = parameter name.
             o << "      <node oor:name=\"" << a.name << "\" oor:op=\"replace\">\n";
-            localized(o, "DisplayName", a.display, "        ");
-            localized(o, "Description", a.description, "        ");
+            localized(o, "DisplayName", Text{a.display_en, a.display_zh}, "        ");
+            localized(o, "Description", Text{a.help_en, a.help_zh}, "        ");
             o << "      </node>\n";
         }
         o << "    </node>\n  </node>\n";

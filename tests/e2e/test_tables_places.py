@@ -67,6 +67,19 @@ class TablesAndPlaces(unittest.TestCase):
         self.assertEqual(t[1][1], (0, 0.5))
         self.assertEqual(t[3][1], (0, 1.0))
 
+    def test_ranges_in_later_pairs_of_an_array_formula(self):
+        # Calc iterates over a range given to a variadic argument of an array
+        # formula; surveycalc's pairs are fixed optional arguments, so the
+        # options range arrives whole and "rows" (after it) still applies.
+        fill(self.sheet, "S1", [["a"], ["b"], ["c"]])
+        t = self.array("I12:K17", 'CROSSTAB(C2:C8;B2:B8;"by";"circles";"options";S1:S3;"rows";5)')
+        self.assertEqual([r[0] for r in t[1:4]], [(0, "a"), (0, "b"), (0, "c")])
+        pad = self.sheet.getCellRangeByName("I16")
+        self.assertEqual((pad.getError(), pad.getString()), (0, ""))  # padded by "rows", not #N/A
+        self.assertEqual(t[5][0][0], ERR_NA)  # beyond the 5 rows asked for
+        t = self.array("E20:G22", 'GROUPTABLE(A2:A8;B2:B8;"min_n";1;B2:B8;"长三角|重庆")')
+        self.assertEqual([r[0] for r in t[:2]], [(0, "重庆市"), (0, "上海市")])
+
     def test_shares(self):
         fill(self.sheet, "N1", [[82], [286], [238], [101]])
         t = self.array("O1:O4", "SHARES(N1:N4;2)")

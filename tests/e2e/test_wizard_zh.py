@@ -20,7 +20,7 @@ class ChineseUI(unittest.TestCase):
                     found[props["Name"]] = props
             self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
             self.assertIn("提及率", found["MENTIONRATE"]["Description"])
-            self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]], ["分值", "条件; 选项"])
+            self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]][:3], ["分值"] + ["条件区域或选项 1", "条件或选项值 1"])
             doc = office.new_spreadsheet()
             sheet = doc.Sheets.getByIndex(0)
             column(sheet, "A1", [2, 4, "６"])

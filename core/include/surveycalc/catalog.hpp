@@ -13,7 +13,10 @@ namespace surveycalc::catalog {
 enum class ArgKind {
     Range,  // sequence< sequence< any > >: a cell range (or a single value)
     Value,  // any: a scalar (text or number); optional
-    Pairs,  // sequence< any >: the trailing criteria/option pairs (variadic)
+    Pairs,  // the trailing criteria/option pairs: kMaxPairs pairs of optional `any` parameters
+            // (key1, value1, key2, value2, ...). Not a variadic sequence< any >: Calc
+            // classifies variadic arguments after the first as plain values, and in an
+            // array formula it then iterates over a range given there instead of passing it.
 };
 
 enum class Returns {
@@ -41,6 +44,9 @@ struct Function {
     Text description;
     std::vector<Argument> args;
 };
+
+/// How many criteria/option pairs a function takes after its fixed arguments.
+inline constexpr int kMaxPairs = 12;
 
 /// The add-in's UNO service name; part of the file format (ODS stores
 /// ORG.SURVEYCALC.FUNCTIONS.<NAME>).
