@@ -107,8 +107,9 @@ class Writer:
             r.NumberFormat = self.fmt(fmt)
         return r
 
-    def chart(self, name, ref, title, x_cm, y_cm, w_cm=14, h_cm=7, horizontal=False):
-        rect = Rectangle(int(x_cm * 1000), int(y_cm * 1000), int(w_cm * 1000), int(h_cm * 1000))
+    def chart(self, name, ref, title, anchor, w_cm=14, h_cm=7, horizontal=False):
+        pos = self.sheet.getCellRangeByName(anchor).Position  # 1/100 mm
+        rect = Rectangle(pos.X, pos.Y, int(w_cm * 1000), int(h_cm * 1000))
         charts = self.sheet.getCharts()
         charts.addNewByName(name, rect, (self.sheet.getCellRangeByName(ref).getRangeAddress(),), True, True)
         chart = charts.getByName(name).getEmbeddedObject()
@@ -120,10 +121,25 @@ class Writer:
         return chart
 
 
+def fit_page_width(doc, sheet):
+    """Landscape, one page wide, so the PDF keeps tables and charts together."""
+    style = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+    if not style.IsLandscape:
+        w, h = style.Width, style.Height
+        style.IsLandscape = True
+        style.Width, style.Height = h, w
+    style.ScaleToPagesX = 1
+    style.ScaleToPagesY = 0
+
+
 PCT, PCT2, SCORE_FMT, INT, P_FMT = "0.0%", "0.00%", "0.0", "#,##0", "0.0000"
 
 
 def build_report(doc, w):
+    # Column widths first: charts are placed at cell positions.
+    w.sheet.getColumns().getByIndex(0).Width = 9000
+    for i in range(1, 5):
+        w.sheet.getColumns().getByIndex(i).Width = 3300
     w.cell("A1", "信息通信行业企业开复工调查（2020年2月）— surveycalc 重算", bold=True)
     w.cell("A2", "数据为合成数据（SYNTHETIC），按报告公布的数字生成；所有数字由 surveycalc 公式实时计算。")
 
@@ -153,6 +169,7 @@ def build_report(doc, w):
     w.array("A15:C48", 'GROUPTABLE(%s;%s;"rows";34)' % (SCORE, PLACE))
     w.sheet.getCellRangeByName("C15:C48").NumberFormat = w.fmt(SCORE_FMT)
 
+    w.sheet.getRows().getByIndex(49).IsStartOfNewPage = True  # figure 1 starts a page
     w.cell("A51", "图1 开复工面临的主要困难（提及率，基数：全部有效问卷）", bold=True)
     for col, head in zip("ABCDE", ["困难", "提及率", "95% 下限 (Wilson)", "95% 上限 (Wilson)", "提及企业数"]):
         w.cell("%s52" % col, head, bold=True)
@@ -163,7 +180,7 @@ def build_report(doc, w):
         w.cell("C%d" % row, '=MENTIONCI(%s;$A%d;"lower";%s)' % (OBST, row, BASE_ALL), PCT)
         w.cell("D%d" % row, '=MENTIONCI(%s;$A%d;"upper";%s)' % (OBST, row, BASE_ALL), PCT)
         w.cell("E%d" % row, "=MENTIONCOUNT(%s;$A%d)" % (OBST, row), INT)
-    w.chart("Figure1", "A52:B58", "图1 开复工面临的主要困难（提及率）", 2, 145, 17, 8, horizontal=True)
+    w.chart("Figure1", "A52:B58", "图1 开复工面临的主要困难（提及率）", "G51", 15, 7, horizontal=True)
 
     w.cell("A64", "“当地政府严格限制开复工”提及率（分省）", bold=True)
     for i, prov in enumerate(RESTRICT_PROVINCES):
@@ -181,7 +198,7 @@ def build_report(doc, w):
         w.cell("C%d" % row, "=MENTIONCOUNT(%s;$A%d)" % (SIZE, row), INT)
         w.cell("E%d" % row, '=SHARE(%s;"否";%s;$A%d)' % (RESUMED, SIZE, row), PCT)
     w.array("D72:D75", "SHARES(C72:C75;2)", PCT2)
-    w.chart("Figure2", "A71:B75", "图2 不同规模企业开复工难度（分）", 2, 156, 12, 7)
+    w.chart("Figure2", "A71:B75", "图2 不同规模企业开复工难度（分）", "G70", 12, 6)
 
     w.cell("A78", "困难 × 区域（提及率）", bold=True)
     w.array("A79:D88", 'CROSSTAB(%s;%s;"by";"circles";"options";A53:A61;"sort";"name";%s;"cols";4;"rows";10)'
@@ -203,9 +220,12 @@ def build_report(doc, w):
     w.cell("B99", '=DATACHECK(%s;"scores")' % SCORE)
     w.cell("A100", "省份")
     w.cell("B100", '=DATACHECK(%s;"places")' % PLACE)
-    w.sheet.getColumns().getByIndex(0).Width = 9000
-    for i in range(1, 5):
-        w.sheet.getColumns().getByIndex(i).Width = 3300
+    for r in (99, 100):  # long sentences: wrap within the width of the tables and charts
+        block = w.sheet.getCellRangeByName("B%d:L%d" % (r, r))
+        block.merge(True)
+        block.IsTextWrapped = True
+        w.sheet.getRows().getByIndex(r - 1).Height = 1400
+    fit_page_width(doc, w.sheet)
 
 
 def build_cities(doc, w, nrows):
@@ -300,10 +320,13 @@ def build_figures(doc, w, city_cells):
     w.cell("F1", "source", bold=True)
     row = 2
     for fid, source, _q, group, value, unit, _note in published[1:]:
+        # Texts in an add-in's array result do not compare equal to typed text in
+        # LibreOffice 7.4 (they are not in the document's string pool): `&""`
+        # makes them ordinary strings for MATCH and "=" (see README).
         if fid == "DIFF_PROV":
-            formula = "=VLOOKUP(B%d;Report.$A$15:$C$48;3;0)" % row
+            formula = '=INDEX(Report.$C$15:$C$48;MATCH(B%d;Report.$A$15:$A$48&"";0))' % row
         elif fid == "NO_SAMPLE":  # how many of these provinces table 1 shows: none
-            formula = "=" + "+".join('COUNTIF(Report.$A$15:$A$48;"%s")' % p for p in group.split(";"))
+            formula = "=" + "+".join('SUMPRODUCT(Report.$A$15:$A$48&""="%s")' % p for p in group.split(";"))
         else:
             formula = refs.get((fid, group)) or refs.get(fid)
         if formula is None:  # not a survey figure (member share, output growth)

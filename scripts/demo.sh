@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The main job: build, install the extension into a throwaway profile, open the
-# example workbook in a headless Calc, recalculate and print its results.
+# report workbook (or the one given) in a headless Calc, recalculate, print its
+# result sheets and write the Report sheet as PDF to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-workbook="${1:-examples/quickstart.ods}"
-/usr/bin/python3 scripts/report_demo.py build/surveycalc.oxt "$workbook"
+workbook="${1:-examples/report2020.ods}"
+mkdir -p out
+pdf="out/$(basename "${workbook%.*}").pdf"
+/usr/bin/python3 scripts/report_demo.py build/surveycalc.oxt "$workbook" --pdf "$pdf"

@@ -7,7 +7,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   libreoffice-dev libreoffice-calc-nogui python3-uno libreoffice-l10n-zh-cn
   catch2 libboost-dev libicu-dev
-  clang-format poppler-utils
+  clang-format poppler-utils fonts-wqy-zenhei
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
