@@ -40,8 +40,8 @@ struct Criterion::Impl {
         std::optional<places::Area> area;  // operand as a place or region (plain equality only)
     };
     std::vector<Alt> alts;
-    // Place resolution is the costly part: cache it per distinct cell text.
-    mutable std::unordered_map<std::string, places::Location> located;
+    // Normalising and resolving texts is the costly part: once per distinct text.
+    mutable TextCache<bool> matched;
 
     static Alt parse_alt(std::string_view s) {
         Alt a;
@@ -107,9 +107,8 @@ struct Criterion::Impl {
     }
 
     bool within(const std::string& cell_text, const places::Area& area) const {
-        auto it = located.find(cell_text);
-        if (it == located.end()) it = located.emplace(cell_text, places::locate(cell_text)).first;
-        return it->second.resolved() && places::within(it->second, area);
+        places::Location loc = places::locate(cell_text);
+        return loc.resolved() && places::within(loc, area);
     }
 };
 
@@ -142,9 +141,13 @@ Criterion::Criterion(Criterion&&) noexcept = default;
 Criterion& Criterion::operator=(Criterion&&) noexcept = default;
 
 bool Criterion::matches(const Cell& cell) const {
-    for (const Impl::Alt& a : impl_->alts)
-        if (impl_->match_alt(a, cell)) return true;
-    return false;
+    auto compute = [&] {
+        for (const Impl::Alt& a : impl_->alts)
+            if (impl_->match_alt(a, cell)) return true;
+        return false;
+    };
+    if (cell.is_text()) return impl_->matched.get(cell.text, compute);
+    return compute();
 }
 
 // ---- shapes and messages -----------------------------------------------------
@@ -514,7 +517,12 @@ MentionCell MentionMatcher::at(std::size_t row) const {
         out.mentioned = number_ && cell.number == *number_;
         return out;
     }
-    std::vector<std::string> tokens = text::split_tokens(cell.text);
+    return cache_.get(cell.text, [&] { return parse(cell.text); });
+}
+
+MentionCell MentionMatcher::parse(const std::string& cell_text) const {
+    MentionCell out;
+    std::vector<std::string> tokens = text::split_tokens(cell_text);
     if (tokens.empty()) return out;  // only delimiters or spaces: no answer
     out.answered = true;
     for (const std::string& t : tokens) {

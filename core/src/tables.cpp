@@ -9,6 +9,7 @@
 #include "surveycalc/places.hpp"
 #include "surveycalc/request.hpp"
 #include "surveycalc/text.hpp"
+#include "surveycalc/text_cache.hpp"
 
 namespace surveycalc::fn {
 namespace {
@@ -233,6 +234,11 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     };
     std::unordered_map<std::string, Col> cols;
     std::vector<double> total_hits;  // for discovered options' order
+    struct Parsed {
+        bool answered = false;
+        std::vector<std::size_t> rows;
+    };
+    TextCache<Parsed> parsed;
     std::vector<std::size_t> mentioned;
     for (std::size_t r = 0; r < responses.rows; ++r) {
         if (!req.keep(r)) continue;
@@ -251,21 +257,27 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         } else {
             const Cell& cell = responses.at(r, 0);
             if (!cell.is_blank() && !is_missing_code(cell, opt.missing)) {
-                std::vector<std::string> toks =
-                    cell.is_number() ? std::vector<std::string>{text::format_number(cell.number)}
-                                     : text::split_tokens(cell.text);
-                answered = !toks.empty();
-                std::vector<std::string> shown = cell.is_number() ? toks : text::split_labels(cell.text);
-                for (std::size_t i = 0; i < toks.size(); ++i) {
-                    auto it = index.find(toks[i]);
-                    if (it == index.end()) {
-                        if (!discover) continue;
-                        it = index.emplace(toks[i], labels.size()).first;
-                        labels.push_back(i < shown.size() ? shown[i] : toks[i]);
+                auto parse = [&] {  // the option rows a cell's answers name (new ones are added)
+                    std::vector<std::string> toks =
+                        cell.is_number() ? std::vector<std::string>{text::format_number(cell.number)}
+                                         : text::split_tokens(cell.text);
+                    std::vector<std::string> shown = cell.is_number() ? toks : text::split_labels(cell.text);
+                    Parsed p{!toks.empty(), {}};
+                    for (std::size_t i = 0; i < toks.size(); ++i) {
+                        auto it = index.find(toks[i]);
+                        if (it == index.end()) {
+                            if (!discover) continue;
+                            it = index.emplace(toks[i], labels.size()).first;
+                            labels.push_back(i < shown.size() ? shown[i] : toks[i]);
+                        }
+                        if (std::find(p.rows.begin(), p.rows.end(), it->second) == p.rows.end())
+                            p.rows.push_back(it->second);
                     }
-                    if (std::find(mentioned.begin(), mentioned.end(), it->second) == mentioned.end())
-                        mentioned.push_back(it->second);
-                }
+                    return p;
+                };
+                Parsed p = cell.is_text() ? parsed.get(cell.text, parse) : parse();
+                answered = p.answered;
+                mentioned = std::move(p.rows);
             }
         }
         bool in_base = answered;

@@ -11,6 +11,7 @@
 
 #include "surveycalc/cell.hpp"
 #include "surveycalc/errors.hpp"
+#include "surveycalc/text_cache.hpp"
 
 namespace surveycalc {
 
@@ -139,6 +140,8 @@ class MentionMatcher {
     bool block_ = false;
     std::string token_;             // normalised option text
     std::optional<double> number_;  // option as a number, when it is one
+    mutable TextCache<MentionCell> cache_;
+    MentionCell parse(const std::string& text) const;
 };
 
 /// True for a dichotomy cell that means "mentioned": non-blank, non-zero, not 否/no/false.

@@ -1,0 +1,74 @@
+// Prints what the statistics cost in core per row, and the ratio of one
+// CROSSTAB pass to the same table built from one MENTIONRATE call per cell
+// (what an analyst's grid of formulas does). Run by hand:
+//   build/tests/bench/bench_functions [rows]
+// It prints; it never fails.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+
+#include "surveycalc/functions.hpp"
+
+using namespace surveycalc;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+template <class F>
+double seconds(F&& f, int reps = 3) {
+    double best = 1e300;
+    for (int i = 0; i < reps; ++i) {
+        auto t0 = Clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+    }
+    return best;
+}
+
+Arg range(const Block& b) { return Arg{true, b}; }
+Arg lit(const char* s) { return Arg{false, Block::scalar(Cell::of(std::string(s)))}; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 200000;
+    std::mt19937 rng(7);
+    const char* places[] = {"重庆",   "重庆市", "上海",     "Shanghai", "广东深圳",
+                            "深圳市", "北京",   "江苏南京", "浙江杭州", "湖北"};
+    const char* labels[] = {"外地员工返岗需隔离",   "上下游产业链难以协同复工",
+                            "防护资源难以充足准备", "当地政府严格限制开复工",
+                            "客户资源受损",         "远程办公无法实现"};
+    std::vector<Cell> score(n), place(n), resp(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        score[i] = Cell::of(static_cast<double>(rng() % 11));
+        place[i] = Cell::of(std::string(places[rng() % 10]));
+        std::string r;
+        for (int k = 0; k < 6; ++k)
+            if (rng() % 3 == 0) r += (r.empty() ? "" : "、") + std::string(labels[k]);
+        resp[i] = Cell::of(r);
+    }
+    Block s = Block::column(score), p = Block::column(place), r = Block::column(resp);
+
+    double t_mean = seconds([&] { (void)fn::difficulty(s, {}); });
+    double t_crit = seconds([&] { (void)fn::difficulty(s, {range(p), lit("长三角")}); });
+    double t_mention = seconds([&] { (void)fn::mention_rate(r, Cell::of(std::string(labels[2])), {}); });
+    double t_cross = seconds([&] { (void)fn::crosstab(r, p, {lit("by"), lit("circles")}); });
+    double t_grid = seconds(
+        [&] {
+            for (const char* region : {"长三角", "珠三角", "京津冀"})
+                for (const char* label : labels)
+                    (void)fn::mention_rate(r, Cell::of(std::string(label)), {range(p), lit(region)});
+        },
+        1);
+    auto ns = [&](double t) { return t * 1e9 / static_cast<double>(n); };
+    std::printf("rows: %zu\n", n);
+    std::printf("DIFFICULTY                         %8.1f ns/row\n", ns(t_mean));
+    std::printf("DIFFICULTY with a region criterion %8.1f ns/row\n", ns(t_crit));
+    std::printf("MENTIONRATE                        %8.1f ns/row\n", ns(t_mention));
+    std::printf("CROSSTAB 6 options x 3 regions     %8.1f ns/row\n", ns(t_cross));
+    std::printf("same table as 18 MENTIONRATE calls %8.1f ns/row  (ratio grid/CROSSTAB: %.1f)\n", ns(t_grid),
+                t_grid / t_cross);
+    return 0;
+}
