@@ -4,12 +4,11 @@ and a Results sheet whose figures are surveycalc formulas.
     /usr/bin/python3 examples/make_quickstart.py build/surveycalc.oxt examples/quickstart.ods
 """
 import os
-import shutil
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
-import uno  # noqa: E402
-from office import Office, fill, prop  # noqa: E402
+
+from office import Office, fill  # noqa: E402
 
 DATA = [
     ["id", "province", "size", "difficulty", "obstacles", "weight"],
@@ -64,10 +63,8 @@ def main(oxt, out):
         res.getCellRangeByName("B2:B5").NumberFormat = doc.NumberFormats.queryKey("0.00", doc.CharLocale, False)
         res.getColumns().getByIndex(0).Width = 11000
         doc.calculateAll()
-        tmp = os.path.join(office.tmp, os.path.basename(out))
-        doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", "calc8"),))
+        office.save_as(doc, out)
         doc.close(True)
-        shutil.copy(tmp, out)
     print("wrote", out)
 
 

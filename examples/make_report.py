@@ -17,14 +17,13 @@ Sheets:
 """
 import csv
 import os
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 import uno  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
-from office import Office, prop  # noqa: E402
+from office import Office  # noqa: E402
 
 DATA_DIR = os.path.join(HERE, "data")
 N = 707  # firms: Data rows 2..708
@@ -355,10 +354,8 @@ def main(oxt, out):
         city_cells = build_cities(doc, Writer(doc, sheets.getByName("Cities")), len(cities) - 1)
         build_figures(doc, Writer(doc, sheets.getByName("Figures")), city_cells)
         doc.calculateAll()
-        tmp = os.path.join(office.tmp, os.path.basename(out))
-        doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", "calc8"),))
+        office.save_as(doc, out)
         doc.close(True)
-        shutil.copy(tmp, out)
     print("wrote", out)
 
 

@@ -147,7 +147,15 @@ class Office:
         return doc
 
     def function_descriptions(self):
-        return self.smgr.createInstanceWithContext("com.sun.star.sheet.FunctionDescriptions", self.ctx)
+        """Every function the office lists (XFunctionDescriptions), as dicts of its properties."""
+        fd = self.smgr.createInstanceWithContext("com.sun.star.sheet.FunctionDescriptions", self.ctx)
+        return [{p.Name: p.Value for p in fd.getByIndex(i)} for i in range(fd.getCount())]
+
+    def save_as(self, doc, out):
+        """Stores a document as ODS at `out` (through the office's own temporary folder)."""
+        tmp = os.path.join(self.tmp, os.path.basename(out))
+        doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", "calc8"),))
+        shutil.copy(tmp, out)
 
 
 def fill(sheet, top_left, rows):

@@ -14,15 +14,6 @@ constexpr unsigned kScoreOptions =
     Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN;
 constexpr unsigned kMentionOptions = Option::Weights | Option::Missing | Option::MinN | Option::Base;
 
-ArgumentError invalid_value(std::size_t row, const Cell& c, const Message& reason) {
-    std::string where = std::to_string(row + 1);
-    return ArgumentError({"invalid value in row " + where + " of the range: " + describe_cell(c) + " (" +
-                              reason.en +
-                              "); fix it, declare it with \"missing\", or use \"invalid\";\"skip\"",
-                          "区域第 " + where + " 行的值无效：" + describe_cell(c) + "（" + reason.zh +
-                              "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
-}
-
 /// The valid answers of the kept rows, with their weights.
 struct Sample {
     std::vector<double> x;
@@ -43,7 +34,7 @@ Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
         ScoreCell sc = classify_score(c, opt);
         if (sc.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
-            throw invalid_value(r, c, sc.reason);
+            throw invalid_cell(r, c, sc.reason);
         }
         if (sc.status != ScoreCell::Status::Valid) continue;
         s.x.push_back(sc.value);
@@ -214,7 +205,7 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
             const Cell& bad = !dv ? d : x;
             Message why = bad.is_blank() ? Message{"numerator is blank", "分子为空"}
                                          : Message{"not a non-negative number", "不是非负数"};
-            throw invalid_value(r, bad, why);
+            throw invalid_cell(r, bad, why);
         }
         double w = req.weight(r);
         n += 1;

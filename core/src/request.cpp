@@ -171,6 +171,15 @@ std::string describe_cell(const Cell& c) {
     return "(blank)";
 }
 
+ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason) {
+    std::string where = std::to_string(row + 1);
+    return ArgumentError({"invalid value in row " + where + " of the range: " + describe_cell(c) + " (" +
+                              reason.en +
+                              "); fix it, declare it with \"missing\", or use \"invalid\";\"skip\"",
+                          "区域第 " + where + " 行的值无效：" + describe_cell(c) + "（" + reason.zh +
+                              "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
+}
+
 void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column) {
     if (b.rows != rows)
         throw ArgumentError({std::string(what) + " has " + std::to_string(b.rows) +

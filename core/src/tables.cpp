@@ -150,15 +150,6 @@ void pad(Table& t, const Options& opt, std::size_t min_cols) {
     if (t.empty()) t.emplace_back(std::max<std::size_t>(cols, 1), Empty{});
 }
 
-ArgumentError invalid_score(std::size_t row, const Cell& c, const Message& reason) {
-    std::string where = std::to_string(row + 1);
-    return ArgumentError({"invalid value in row " + where + " of the range: " + describe_cell(c) + " (" +
-                              reason.en +
-                              "); fix it, declare it with \"missing\", or use \"invalid\";\"skip\"",
-                          "区域第 " + where + " 行的值无效：" + describe_cell(c) + "（" + reason.zh +
-                              "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
-}
-
 }  // namespace
 
 Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) {
@@ -178,7 +169,7 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
         ScoreCell s = classify_score(c, opt);
         if (s.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
-            throw invalid_score(r, c, s.reason);
+            throw invalid_cell(r, c, s.reason);
         }
         auto [it, added] = stats.try_emplace(k.id);
         GroupStats& g = it->second;

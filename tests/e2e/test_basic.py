@@ -116,18 +116,14 @@ class Basic(unittest.TestCase):
         self.assertIn("every range in one call must have the same height", text)
 
     def test_function_wizard_descriptions(self):
-        fd = self.office.function_descriptions()
-        found = {}
-        for i in range(fd.getCount()):
-            props = {p.Name: p.Value for p in fd.getByIndex(i)}
-            if props["Name"] in ("DIFFICULTY", "MENTIONRATE"):
-                found[props["Name"]] = props
+        listed = self.office.function_descriptions()
+        found = {f["Name"]: f for f in listed if f["Name"] in ("DIFFICULTY", "MENTIONRATE")}
         self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
         d = found["DIFFICULTY"]
         # Every catalog function is listed exactly once, in the Add-in group: a
         # built-in of the same name (Calc's financial RATE) would shadow it.
         from collections import Counter
-        names = Counter({p.Name: p.Value for p in fd.getByIndex(i)}["Name"] for i in range(fd.getCount()))
+        names = Counter(f["Name"] for f in listed)
         catalog = [l.split("(")[0][3:] for l in open(os.path.join(os.environ["SURVEYCALC_SOURCE_DIR"], "docs",
                                                                         "FUNCTIONS.md"), encoding="utf-8")
                    if l.startswith("## ") and l[3:].split("(")[0].isupper()]

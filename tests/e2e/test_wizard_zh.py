@@ -12,12 +12,8 @@ OXT = os.environ["SURVEYCALC_OXT"]
 class ChineseUI(unittest.TestCase):
     def test_descriptions_in_chinese_and_english_names(self):
         with Office(OXT, ui_locale="zh-CN") as office:
-            fd = office.function_descriptions()
-            found = {}
-            for i in range(fd.getCount()):
-                props = {p.Name: p.Value for p in fd.getByIndex(i)}
-                if props["Name"] in ("DIFFICULTY", "MENTIONRATE"):
-                    found[props["Name"]] = props
+            found = {f["Name"]: f for f in office.function_descriptions()
+                     if f["Name"] in ("DIFFICULTY", "MENTIONRATE")}
             self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
             self.assertIn("提及率", found["MENTIONRATE"]["Description"])
             self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]][:3], ["分值"] + ["条件区域或选项 1", "条件或选项值 1"])

@@ -99,8 +99,11 @@ class Request {
 /// `one_column`, a single column). `what` names the argument.
 void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column);
 
-/// A 1-based row number and the cell's value, as messages show them: row 17 = 11.
+/// A cell's value as messages show it: 11, '九', (blank).
 std::string describe_cell(const Cell& c);
+
+/// The error for an invalid value in row `row` (0-based) of a data range.
+ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason);
 
 // ---- scores -----------------------------------------------------------------
 
