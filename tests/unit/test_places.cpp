@@ -409,7 +409,8 @@ TEST_CASE("places: contradictory texts are ambiguous and join nothing") {
 }
 
 TEST_CASE("places: unknown texts") {
-    for (const char* s : {"", "   ", "火星", "n/a", "不清楚", "99", "昆山", "Shenzhen", "广", "渝北"}) {
+    for (const char* s : {"", "   ", "火星", "n/a", "不清楚", "99", "昆山", "Kunshan", "Yiwu", "广", "渝北",
+                          "Shenzen", "Fujian Nanshan", "Hebrew", "Tibetan"}) {
         INFO(s);
         Location loc = locate(s);
         CHECK(loc.status == Location::Status::Unknown);
@@ -417,6 +418,125 @@ TEST_CASE("places: unknown texts") {
         CHECK(province_name(loc).empty());
         CHECK_FALSE(area(s).has_value());
     }
+}
+
+namespace {
+
+// City pinyin and English names; codes written by hand from GB/T 2260 (data/gazetteer.tsv).
+const std::vector<CityCase>& latin_city_cases() {
+    static const std::vector<CityCase> t = {
+        {"Shenzhen", 440000, 440300, "深圳市"},
+        {"SHENZHEN", 440000, 440300, "深圳市"},
+        {"Kunming", 530000, 530100, "昆明市"},
+        {"Chengdu", 510000, 510100, "成都市"},
+        {"nanjing", 320000, 320100, "南京市"},
+        {"Ｗｕｈａｎ", 420000, 420100, "武汉市"},
+        {"\u3000Ｘｉａｍｅｎ ", 350000, 350200, "厦门市"},
+        {"Changsha", 430000, 430100, "长沙市"},
+        {"Changzhi", 140000, 140400, "长治市"},
+        {"Bengbu", 340000, 340300, "蚌埠市"},
+        {"Lu'an", 340000, 341500, "六安市"},
+        {"Luan", 340000, 341500, "六安市"},
+        {"Leshan", 510000, 511100, "乐山市"},
+        {"Dongguan", 440000, 441900, "东莞市"},
+        {"Qingdao", 370000, 370200, "青岛市"},
+        {"Xi'an", 610000, 610100, "西安市"},
+        {"Xian", 610000, 610100, "西安市"},
+        {"Xi’an", 610000, 610100, "西安市"},
+        {"Xi-an", 610000, 610100, "西安市"},
+        {"Harbin", 230000, 230100, "哈尔滨市"},
+        {"Haerbin", 230000, 230100, "哈尔滨市"},
+        {"Urumqi", 650000, 650100, "乌鲁木齐市"},
+        {"Wulumuqi", 650000, 650100, "乌鲁木齐市"},
+        {"Hohhot", 150000, 150100, "呼和浩特市"},
+        {"Lhasa", 540000, 540100, "拉萨市"},
+        {"Kashgar", 650000, 653100, "喀什地区"},
+        {"Kashi", 650000, 653100, "喀什地区"},
+        {"Changdu", 540000, 540300, "昌都市"},
+        {"Lüliang", 140000, 141100, "吕梁市"},
+        {"Lvliang", 140000, 141100, "吕梁市"},
+        {"Yanbian", 220000, 222400, "延边朝鲜族自治州"},
+        {"Ma'anshan", 340000, 340500, "马鞍山市"},
+        {"Shenzhen City", 440000, 440300, "深圳市"},
+        {"Kunming Shi", 530000, 530100, "昆明市"},
+        {"Jilin City", 220000, 220200, "吉林市"},
+        {"Jilin Jilin", 220000, 220200, "吉林市"},
+        {"Jilin Changchun", 220000, 220100, "长春市"},
+        {"Qinghai Hainan", 630000, 632500, "海南藏族自治州"},
+        {"Guangdong Shenzhen", 440000, 440300, "深圳市"},
+        {"Shenzhen, Guangdong", 440000, 440300, "深圳市"},
+        {"广东 Shenzhen", 440000, 440300, "深圳市"},
+        // Shared Latin names, told apart by a province before or after them.
+        {"Fujian Fuzhou", 350000, 350100, "福州市"},
+        {"Fuzhou, Fujian Province", 350000, 350100, "福州市"},
+        {"Jiangxi Fuzhou", 360000, 361000, "抚州市"},
+        {"Jiangsu Suzhou", 320000, 320500, "苏州市"},
+        {"Anhui Suzhou", 340000, 341300, "宿州市"},
+        {"Suzhou, Anhui", 340000, 341300, "宿州市"},
+        {"Zhejiang Taizhou", 330000, 331000, "台州市"},
+        {"Jiangsu Taizhou City", 320000, 321200, "泰州市"},
+        {"Heilongjiang Yichun", 230000, 230700, "伊春市"},
+        {"Jiangxi Yichun", 360000, 360900, "宜春市"},
+        {"Guangxi Yulin", 450000, 450900, "玉林市"},
+        {"Shaanxi Yulin", 610000, 610800, "榆林市"},
+        {"福建Fuzhou", 350000, 350100, "福州市"},
+    };
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("places: city pinyin and English names") {
+    for (const CityCase& c : latin_city_cases()) {
+        for (const std::string& text : {std::string(c.text), full_width(c.text), upper(c.text)}) {
+            INFO("text: " << text);
+            Location loc = locate(text);
+            CHECK(loc.status == Location::Status::Resolved);
+            CHECK(loc.province == c.province);
+            CHECK(loc.city == c.city);
+            CHECK(city_name(loc) == c.city_name);
+        }
+    }
+    CHECK(std::string(division(350200)->latin) == "Xiamen");
+    CHECK(std::string(division(610100)->latin) == "Xi'an");
+    REQUIRE(area("Shenzhen"));
+    CHECK(area("Shenzhen")->kind == Area::Kind::City);
+    CHECK(area("Shenzhen")->code == 440300);
+    CHECK(within(L("深圳市南山区"), *area("Shenzhen")));
+    CHECK(region_name(L("Dongguan"), Scheme::Circles) == "珠三角");
+    CHECK(region_name(L("Qingdao"), Scheme::Circles).empty());
+}
+
+TEST_CASE("places: Latin names shared by two cities are ambiguous without a province") {
+    for (const char* s :
+         {"Suzhou", "SUZHOU", "Ｆｕｚｈｏｕ", "fuzhou", "Taizhou", "Yichun", "Yulin", "Suzhou City",
+          "Guangdong Suzhou", "Fujian Nanjing", "Nanjing, Guangdong", "Guangdong Jiangsu"}) {
+        INFO(s);
+        Location loc = locate(s);
+        CHECK(loc.status == Location::Status::Ambiguous);
+        CHECK(loc.province == 0);
+        CHECK(loc.city == 0);
+        CHECK_FALSE(area(s).has_value());
+    }
+}
+
+TEST_CASE("places: a city Latin name equal to a province's is the province") {
+    for (const char* s : {"Jilin", "JILIN", "Jilin Province"}) {
+        INFO(s);
+        Location loc = locate(s);
+        CHECK(loc.status == Location::Status::Resolved);
+        CHECK(loc.province == 220000);
+        CHECK(loc.city == 0);
+    }
+    Location hainan = L("Hainan");
+    CHECK(hainan.province == 460000);
+    CHECK(hainan.city == 0);
+    CHECK(L("Hainan Hainan").province == 460000);
+    CHECK(L("Hainan Hainan").city == 0);
+    CHECK(L("Hainan City").city == 0);  // 海南州 is no 市
+    CHECK(L("Hainan Haikou").city == 460100);
+    REQUIRE(area("Jilin"));
+    CHECK(area("Jilin")->kind == Area::Kind::Province);
 }
 
 TEST_CASE("places: a province followed by text that is no city of it") {

@@ -4,15 +4,21 @@
 // scripts/gen_gazetteer.py and docs/places.md).
 //
 // What locate() accepts, after NFKC, trimming, Latin case folding and removing
-// spaces and the separators - _ . , / · 、 (so "广东 深圳", "ＧＵＡＮＧＤＯＮＧ",
-// "Inner-Mongolia" work):
+// spaces, the separators - _ . , / · 、 and apostrophes ' ’ ‘ ʼ (so "广东 深圳",
+// "ＧＵＡＮＧＤＯＮＧ", "Inner-Mongolia", "Xi’an" work):
 //   - a province-level name: full (广西壮族自治区), short (广西, 内蒙古, 内蒙), the
 //     common slips short+省 / short+自治区 (广西省, 新疆自治区), pinyin or English
 //     (Guangxi, Inner Mongolia, Nei Mongol, Hong Kong, Macau, Shanxi ≠ Shaanxi),
 //     Latin names also with a trailing province / sheng / shi / city / sar;
 //   - a one-character abbreviation (渝 粤 蒙 沪 ...), only as the whole cell;
 //   - a prefecture-level name, full (深圳市, 延边朝鲜族自治州, 和田地区, 兴安盟) or
-//     short (深圳, 延边, 延边州, 和田, 兴安);
+//     short (深圳, 延边, 延边州, 和田, 兴安), or Latin: the pinyin of the short
+//     form (Shenzhen, Xiamen, Xi'an / Xian, Lu'an, Lüliang / Luliang / Lvliang)
+//     or a common English name (Harbin, Urumqi, Hohhot, Lhasa, Kashgar),
+//     optionally followed by City / Shi;
+//   - a province and a city in Latin, either order (Fujian Fuzhou, Fuzhou Fujian,
+//     "Suzhou, Anhui Province"), and a Chinese province before a Latin city
+//     (广东 Shenzhen);
 //   - a province followed by a city (广东深圳, 广东省深圳市, 吉林省吉林市), with
 //     anything after the city ignored (广东省深圳市南山区); a province followed by
 //     text that names no city of it (广东省南山区, 北京朝阳区) is that province;
@@ -21,8 +27,8 @@
 //   - a six-digit GB/T 2260 code (440300; a county code 440305 gives its city);
 //   - an optional leading 中国 / China.
 // Cities of the four municipalities, of Hong Kong, Macau and Taiwan are not in
-// the gazetteer: 北京 has province 110000 and no city. Pinyin of cities and
-// county-level cities (昆山) are not known: they are Unknown.
+// the gazetteer: 北京 has province 110000 and no city. County-level cities
+// (昆山, Kunshan) are not known: they are Unknown.
 //
 // Ambiguity rules:
 //   - A name that is both a province and one of its own cities is the province:
@@ -31,8 +37,12 @@
 //     name is not used: 海南 is Hainan province, Qinghai's prefecture is 海南州 or
 //     海南藏族自治州.
 //   - A name shared by cities of different provinces is Ambiguous (province 0)
-//     unless a province is given before it. The current gazetteer has no such
-//     pair among prefecture-level short forms, but the rule is implemented.
+//     unless a province is given with it. No Chinese short forms are shared;
+//     the Latin names Suzhou (苏州/宿州), Fuzhou (福州/抚州), Taizhou (泰州/台州),
+//     Yichun (伊春/宜春) and Yulin (玉林/榆林) are: "Anhui Suzhou" is 宿州.
+//   - A city's Latin name equal to a province's is the province: Jilin is
+//     吉林省, Hainan 海南省; Jilin City, Jilin Shi and Jilin Jilin are 吉林市,
+//     Qinghai Hainan is 海南州.
 //   - A text naming two provinces, or a province and a city of another province
 //     (广东江苏, 广东南京), is Ambiguous.
 //   - An Ambiguous or Unknown location has province 0 and city 0: it is in no
@@ -102,7 +112,7 @@ struct Division {
     std::string_view name;          // full name: 内蒙古自治区, 延边朝鲜族自治州
     std::string_view short_name;    // 内蒙古, 延边 (the name itself when it has none)
     std::string_view abbreviation;  // one character, provinces only: 蒙
-    std::string_view latin;         // pinyin / English, provinces only: Nei Menggu
+    std::string_view latin;         // pinyin (first of the Latin names): Nei Menggu, Xi'an
 };
 
 /// The 34 province-level divisions in code order.
