@@ -3,7 +3,7 @@
 # build with unit and end-to-end tests (real headless LibreOffice) through ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --test  # build, demo and test packages (build.sh below finds them installed)
 
 echo "== clang-format check"
 files=$(git ls-files 'core/*.cpp' 'core/*.hpp' 'addin/*.cpp' 'addin/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'tools/*.cpp' 2>/dev/null \
