@@ -9,10 +9,14 @@ own profile: everything lives in a temporary directory that is removed on exit.
 
 When run as root, unopkg refuses per-user installs, so unopkg and soffice run
 as the unprivileged user 'nobody' (setpriv), and this process talks to soffice
-over a loopback socket.
+over a loopback socket. Otherwise they run as the current user. Either way
+they start in the temporary directory, never in the caller's working directory
+(which 'nobody' may not be able to enter, e.g. a checkout under /root), and
+everything they read or write is copied through that directory.
 """
 import os
 import shutil
+import stat
 import socket
 import subprocess
 import sys
@@ -51,6 +55,22 @@ def _free_port():
         return s.getsockname()[1]
 
 
+def _temp_parent():
+    """Where to create the office's temporary directory. As root the office runs as
+    'nobody', which must be able to reach it: if $TMPDIR is somewhere it cannot
+    traverse (e.g. under /root), use /tmp instead."""
+    parent = tempfile.gettempdir()
+    if os.geteuid() == 0:
+        path = os.path.realpath(parent)
+        while True:
+            if not os.stat(path).st_mode & stat.S_IXOTH:
+                return "/tmp"
+            if path == os.path.dirname(path):
+                break
+            path = os.path.dirname(path)
+    return parent
+
+
 def prop(name, value):
     p = PropertyValue()
     p.Name = name
@@ -68,14 +88,20 @@ class Office:
 
     # -- lifecycle -----------------------------------------------------------
     def _as_user(self, argv):
-        env = dict(os.environ, HOME=self.home, LANG="C.UTF-8", LC_ALL="C.UTF-8", SAL_USE_VCLPLUGIN="svp")
+        """argv and environment to run an office program as the office user, with
+        HOME, TMPDIR and the XDG directories inside the temporary directory."""
+        env = dict(os.environ, HOME=self.home, TMPDIR=self.home, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                   SAL_USE_VCLPLUGIN="svp")
+        for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+            env.pop(var, None)  # default to HOME/.config etc.
         if os.geteuid() == 0:
+            env.pop("XDG_RUNTIME_DIR", None)  # root's, not writable by 'nobody'
             argv = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + argv
         return argv, env
 
     def __enter__(self):
-        self.tmp = tempfile.mkdtemp(prefix="surveycalc-office-")
-        os.chmod(self.tmp, 0o777)
+        # Private (0700); as root it is handed to 'nobody' below.
+        self.tmp = tempfile.mkdtemp(prefix="surveycalc-office-", dir=_temp_parent())
         self.home = os.path.join(self.tmp, "home")
         self.profile = os.path.join(self.tmp, "profile")
         os.makedirs(os.path.join(self.profile, "user"))
@@ -85,10 +111,10 @@ class Office:
         oxt_copy = os.path.join(self.tmp, os.path.basename(self.oxt))
         shutil.copy(self.oxt, oxt_copy)
         if os.geteuid() == 0:
-            subprocess.run(["chown", "-R", "65534:65534", self.tmp], check=True)
+            subprocess.run(["chown", "-R", "65534:65534", self.tmp], check=True, cwd=self.tmp)
         env_arg = "-env:UserInstallation=file://" + self.profile
         argv, env = self._as_user([os.path.join(PROGRAM_DIR, "unopkg"), "add", "-s", env_arg, oxt_copy])
-        r = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+        r = subprocess.run(argv, env=env, cwd=self.tmp, capture_output=True, text=True, timeout=120)
         if r.returncode != 0:
             raise RuntimeError("unopkg add failed (%d): %s %s" % (r.returncode, r.stdout, r.stderr))
         self.port = _free_port()
@@ -97,7 +123,7 @@ class Office:
             "--nolockcheck", "--nologo", env_arg,
             "--accept=socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port])
         self.log = open(os.path.join(self.tmp, "soffice.log"), "w")
-        self.proc = subprocess.Popen(argv, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(argv, env=env, cwd=self.tmp, stdout=self.log, stderr=subprocess.STDOUT)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         url = "uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
