@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "surveycalc/answers.hpp"
 #include "surveycalc/functions.hpp"
 #include "surveycalc/places.hpp"
 #include "surveycalc/request.hpp"
@@ -90,13 +91,28 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
 Result check_responses(const Block& range, const Request& req, Lang lang) {
     const Options& opt = req.options();
     double answered = 0, blank = 0, missing = 0;
-    std::map<std::string, double> tokens;
+    struct Seen {
+        std::string label;
+        double n = 0;
+    };
+    std::map<std::string, Seen> answers;  // by answer key: "05", 5 and "5.0" are one answer
     for (std::size_t r = 0; r < range.rows; ++r) {
         if (!req.keep(r)) continue;
+        // The rule MENTIONRATE uses: a cell is answered when it is not blank,
+        // not a missing code, and (one column) names at least one answer.
         bool any = false, all_missing = true;
+        std::vector<Answer> found;
         for (std::size_t c = 0; c < range.cols; ++c) {
             const Cell& cell = range.at(r, c);
-            if (cell.is_blank()) continue;
+            if (is_empty(cell)) continue;
+            if (range.cols == 1) {
+                if (is_missing_code(cell, opt.missing)) {
+                    any = true;
+                    continue;
+                }
+                found = split_answers(cell);
+                if (found.empty()) continue;  // only delimiters: no answer
+            }
             any = true;
             if (!is_missing_code(cell, opt.missing)) all_missing = false;
         }
@@ -109,16 +125,14 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
             continue;
         }
         ++answered;
-        if (range.cols == 1) {
-            const Cell& cell = range.at(r, 0);
-            std::vector<std::string> toks = cell.is_number()
-                                                ? std::vector<std::string>{text::format_number(cell.number)}
-                                                : text::split_tokens(cell.text);
-            for (const std::string& t : toks) tokens[t] += 1;
+        for (Answer& a : found) {
+            Seen& seen = answers[a.key];
+            if (seen.n == 0) seen.label = std::move(a.label);
+            seen.n += 1;
         }
     }
     std::vector<std::pair<double, std::string>> top;
-    for (const auto& [t, n] : tokens) top.emplace_back(n, t);
+    for (const auto& [key, seen] : answers) top.emplace_back(seen.n, seen.label);
     std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::string list;
     for (std::size_t i = 0; i < top.size() && i < 8; ++i)
@@ -144,7 +158,7 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
     for (std::size_t r = 0; r < range.rows; ++r) {
         if (!req.keep(r)) continue;
         const Cell& c = range.at(r, 0);
-        if (c.is_blank() || (c.is_text() && text::normalize(c.text).empty())) {
+        if (is_empty(c)) {
             ++blank;
             continue;
         }
@@ -177,21 +191,24 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
 
 Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
     std::string k = kind.is_text() ? text::normalize(kind.text) : std::string();
+    // Every option of every function is accepted and checked, so that DATACHECK
+    // given a failing formula's arguments says what is wrong with them.
+    constexpr unsigned kAll = Option::Weights | Option::Scale | Option::Missing | Option::Invalid |
+                              Option::MinN | Option::Base | Option::Level | Option::Sort | Option::Top |
+                              Option::Rows | Option::Cols | Option::OptionList | Option::By;
     try {
         if (k == "scores" || k.empty()) {
             require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs,
-                        Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN);
+            Request req("DATACHECK", range.rows, pairs, kAll);
             return check_scores(range, req, lang);
         }
         if (k == "responses") {
-            Request req("DATACHECK", range.rows, pairs,
-                        Option::Weights | Option::Missing | Option::MinN | Option::Base);
+            Request req("DATACHECK", range.rows, pairs, kAll);
             return check_responses(range, req, lang);
         }
         if (k == "places") {
             require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs, 0);
+            Request req("DATACHECK", range.rows, pairs, kAll);
             return check_places(range, req, lang);
         }
         return lang == Lang::Zh ? std::string("kind 应为 \"scores\"、\"responses\" 或 \"places\"，而不是 ") +

@@ -1,8 +1,10 @@
 #include "surveycalc/functions.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "surveycalc/answers.hpp"
 #include "surveycalc/inference.hpp"
 #include "surveycalc/request.hpp"
 #include "surveycalc/text.hpp"
@@ -69,13 +71,29 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
 
 constexpr auto all_rows = [](std::size_t) { return true; };
 
+/// Σw·x / Σw. Weights are in [0,2) (Request::weight) and values bounded (a
+/// score scale within ±1e15, indicators 0/1), so neither sum can overflow or
+/// underflow; a share of indicators never exceeds 1 (a subset of the same
+/// non-negative terms sums to no more than all of them), and the mean is kept
+/// within the values' range against round-off.
 double weighted_mean(const Sample& s) {
-    double sw = 0, swx = 0;
+    double sw = 0, swx = 0, lo = 0, hi = 0;
     for (std::size_t i = 0; i < s.x.size(); ++i) {
         sw += s.w[i];
         swx += s.w[i] * s.x[i];
+        lo = i ? std::min(lo, s.x[i]) : s.x[i];
+        hi = i ? std::max(hi, s.x[i]) : s.x[i];
     }
-    return sw > 0 ? swx / sw : std::numeric_limits<double>::quiet_NaN();
+    if (!(sw > 0)) return std::numeric_limits<double>::quiet_NaN();
+    return std::clamp(swx / sw, lo, hi);
+}
+
+/// A figure too large for a double: an error that says so, never inf or a wrong number.
+double finite_or_throw(double v, std::string_view function) {
+    if (std::isfinite(v)) return v;
+    throw ArgumentError(
+        {std::string(function) + ": the result is larger than the largest number a cell can hold",
+         std::string(function) + "：结果超出单元格能容纳的最大数值"});
 }
 
 Result number_or_na(double v) {
@@ -153,9 +171,9 @@ Result mention_count(const Block& responses, const Cell& option, const Pairs& pa
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     if (s.n() < req.options().min_n) return NA{};
-    double hits = 0;
+    double hits = 0;  // in units of the largest weight
     for (std::size_t i = 0; i < s.x.size(); ++i) hits += s.w[i] * s.x[i];
-    return hits;
+    return finite_or_throw(hits * req.options().weight_scale, "MENTIONCOUNT");
 }
 
 Result share(const Block& values, const Cell& value, const Pairs& pairs) {
@@ -167,8 +185,7 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
     for (std::size_t r = 0; r < values.rows; ++r) {
         if (!req.keep(r)) continue;
         const Cell& c = values.at(r, 0);
-        if (c.is_blank() || is_missing_code(c, opt.missing)) continue;
-        if (c.is_text() && text::normalize(c.text).empty()) continue;
+        if (is_empty(c) || is_missing_code(c, opt.missing)) continue;
         s.x.push_back(equals.matches(c) ? 1.0 : 0.0);
         s.w.push_back(req.weight(r));
     }
@@ -182,38 +199,47 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
     Request req("SUMRATIO", numerators.rows, pairs,
                 Option::Weights | Option::Missing | Option::Invalid | Option::MinN);
     const Options& opt = req.options();
-    auto amount = [&](const Cell& c) -> std::optional<double> {
-        std::optional<double> v =
-            c.is_number() ? std::optional<double>(c.number) : text::parse_number(text::normalize(c.text));
+    auto amount = [](const Cell& c) -> std::optional<double> {
+        std::optional<double> v = numeric_value(c);
         if (v && *v < 0) return std::nullopt;
         return v;
     };
-    double n = 0, num = 0, den = 0;
+    // Amounts of the rows in the rate; summed below relative to the largest of
+    // each, so neither sum overflows (staff counts, revenue: any size).
+    std::vector<double> xs, ds, ws;
     for (std::size_t r = 0; r < numerators.rows; ++r) {
         if (!req.keep(r)) continue;
         const Cell& d = denominators.at(r, 0);
         const Cell& x = numerators.at(r, 0);
         // A row without a denominator is not part of the rate.
-        if (d.is_blank() || is_missing_code(d, opt.missing) ||
-            (d.is_text() && text::normalize(d.text).empty()))
-            continue;
+        if (is_empty(d) || is_missing_code(d, opt.missing)) continue;
         if (is_missing_code(x, opt.missing)) continue;
         std::optional<double> dv = amount(d);
-        std::optional<double> xv = x.is_blank() ? std::nullopt : amount(x);
+        std::optional<double> xv = is_empty(x) ? std::nullopt : amount(x);
         if (!dv || !xv) {
             if (opt.skip_invalid) continue;
             const Cell& bad = !dv ? d : x;
-            Message why = bad.is_blank() ? Message{"numerator is blank", "分子为空"}
-                                         : Message{"not a non-negative number", "不是非负数"};
+            Message why = is_empty(bad) ? Message{"numerator is blank", "分子为空"}
+                                        : Message{"not a non-negative number", "不是非负数"};
             throw invalid_cell(r, bad, why);
         }
-        double w = req.weight(r);
-        n += 1;
-        num += w * *xv;
-        den += w * *dv;
+        xs.push_back(*xv);
+        ds.push_back(*dv);
+        ws.push_back(req.weight(r));
     }
-    if (n < 1 || n < opt.min_n || den <= 0) return NA{};
-    return number_or_na(num / den);
+    double n = static_cast<double>(xs.size());
+    if (n < 1 || n < opt.min_n) return NA{};
+    const double xmax = *std::max_element(xs.begin(), xs.end());
+    const double dmax = *std::max_element(ds.begin(), ds.end());
+    if (!(dmax > 0)) return NA{};
+    if (xmax == 0) return 0.0;
+    double num = 0, den = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        num += ws[i] * (xs[i] / xmax);
+        den += ws[i] * (ds[i] / dmax);
+    }
+    if (!(den > 0)) return NA{};
+    return finite_or_throw(num / den * (xmax / dmax), "SUMRATIO");
 }
 
 Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs) {

@@ -46,38 +46,59 @@ std::optional<double> mean_se2(const Summary& s) {
 
 }  // namespace
 
+namespace {
+
+/// The power of two that brings the largest weight into [1,2) (0 when every
+/// weight is 0), after checking every weight is finite and non-negative. Sums
+/// below run over w / scale: exact scaling, so they neither overflow nor
+/// underflow and scaling every weight by a constant changes nothing.
+double weight_scale(std::span<const double> weights) {
+    double largest = 0;
+    for (double w : weights) {
+        if (!finite(w) || w < 0) throw std::invalid_argument("weights must be finite and non-negative");
+        largest = std::max(largest, w);
+    }
+    return largest > 0 ? std::ldexp(1.0, std::ilogb(largest)) : 0.0;
+}
+
+}  // namespace
+
 Summary summarize(std::span<const double> values, std::span<const double> weights) {
     if (values.size() != weights.size()) throw std::invalid_argument("values and weights differ in length");
+    for (double x : values)
+        if (!finite(x)) throw std::invalid_argument("values must be finite");
     Summary s;
+    const double scale = weight_scale(weights);
+    if (!(scale > 0)) return s;
     bool first = true;
     double lo = 0, hi = 0;
-    double swx = 0;
+    double sw = 0, sw2 = 0;  // Σw', Σw'² with w' = w / scale
     for (std::size_t i = 0; i < values.size(); ++i) {
-        const double x = values[i], w = weights[i];
-        if (!finite(w) || w < 0) throw std::invalid_argument("weights must be finite and non-negative");
-        if (!finite(x)) throw std::invalid_argument("values must be finite");
+        const double x = values[i], w = weights[i] / scale;
         if (w == 0) continue;
         s.n += 1;
-        s.sum_w += w;
-        s.sum_w2 += w * w;
-        swx += w * x;
+        sw += w;
+        sw2 += w * w;
         if (first || x < lo) lo = x;
         if (first || x > hi) hi = x;
         first = false;
     }
-    if (!(s.sum_w > 0)) return s;
-    s.n_eff = s.sum_w * s.sum_w / s.sum_w2;
+    s.sum_w = sw * scale;  // may be inf at the limits of a double; nothing below uses it
+    s.sum_w2 = sw2 * scale * scale;
+    s.n_eff = sw * sw / sw2;
     if (lo == hi) {  // all values equal: exact mean, no spread (avoids round-off "variance")
         s.mean = lo;
         return s;
     }
-    s.mean = swx / s.sum_w;
-    double ss = 0;  // Σw(x−x̄)², second pass for accuracy
+    double swx = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) swx += weights[i] / scale * values[i];
+    s.mean = std::clamp(swx / sw, lo, hi);  // within the values' range despite round-off
+    double ss = 0;                          // Σw'(x−x̄)², second pass for accuracy
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double d = values[i] - s.mean;
-        ss += weights[i] * d * d;
+        ss += weights[i] / scale * d * d;
     }
-    const double denom = s.sum_w - s.sum_w2 / s.sum_w;  // = W·(n_eff−1)/n_eff
+    const double denom = sw - sw2 / sw;  // = W'·(n_eff−1)/n_eff
     if (denom > 0 && s.n_eff > 1) s.variance = ss / denom;
     return s;
 }
@@ -105,17 +126,18 @@ std::optional<Interval> mean_ci(std::span<const double> values, std::span<const 
 Proportion proportion(std::span<const double> indicators, std::span<const double> weights) {
     if (indicators.size() != weights.size())
         throw std::invalid_argument("indicators and weights differ in length");
+    for (double x : indicators)
+        if (!finite(x)) throw std::invalid_argument("indicators must be finite");
+    const double scale = weight_scale(weights);
+    if (!(scale > 0)) return {};
     double sw = 0, sw2 = 0, hits = 0;
     for (std::size_t i = 0; i < indicators.size(); ++i) {
-        const double w = weights[i];
-        if (!finite(w) || w < 0) throw std::invalid_argument("weights must be finite and non-negative");
-        if (!finite(indicators[i])) throw std::invalid_argument("indicators must be finite");
+        const double w = weights[i] / scale;
         sw += w;
         sw2 += w * w;
         if (indicators[i] != 0) hits += w;
     }
-    if (!(sw > 0)) return {};
-    return {hits / sw, sw * sw / sw2};
+    return {std::min(1.0, hits / sw), sw * sw / sw2};
 }
 
 std::optional<Interval> wilson_ci(Proportion prop, double level) {

@@ -1,8 +1,10 @@
 #include "surveycalc/request.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
+#include "surveycalc/answers.hpp"
 #include "surveycalc/places.hpp"
 #include "surveycalc/text.hpp"
 
@@ -11,14 +13,6 @@ namespace {
 
 std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 std::string zh_quote(std::string_view s) { return "“" + std::string(s) + "”"; }
-
-/// The value of a cell as a number, when it is one (numbers, or text that
-/// parses as a number after normalisation).
-std::optional<double> numeric(const Cell& c) {
-    if (c.is_number()) return c.number;
-    if (c.is_text()) return text::parse_number(text::normalize(c.text));
-    return std::nullopt;
-}
 
 /// The normalised text of a cell (numbers formatted as people type them).
 std::string normalized(const Cell& c) {
@@ -64,7 +58,7 @@ struct Criterion::Impl {
 
     bool match_alt(const Alt& a, const Cell& c) const {
         if (a.number) {
-            std::optional<double> v = numeric(c);
+            std::optional<double> v = numeric_value(c);
             switch (a.op) {
                 case Op::Eq:
                     return v && *v == *a.number;
@@ -106,7 +100,10 @@ struct Criterion::Impl {
         return false;
     }
 
+    // A number (a firm id, a postcode such as 518000) is never read as a place
+    // code here: only PROVINCE/CITY/REGION and "by" say a column holds places.
     bool within(const std::string& cell_text, const places::Area& area) const {
+        if (text::parse_number(text::normalize(cell_text))) return false;
         places::Location loc = places::locate(cell_text);
         return loc.resolved() && places::within(loc, area);
     }
@@ -114,6 +111,8 @@ struct Criterion::Impl {
 
 Criterion::Criterion(const Cell& criterion) : impl_(std::make_unique<Impl>()) {
     if (criterion.is_number()) {
+        if (!std::isfinite(criterion.number))
+            throw ArgumentError({"a criterion is not a finite number", "条件不是有限数"});
         Impl::Alt a;
         a.number = criterion.number;
         a.text = text::format_number(criterion.number);
@@ -223,17 +222,43 @@ const Cell& option_value_scalar(const Arg& v, std::string_view name) {
     return v.block.cells.at(0);
 }
 
+/// A numeric option, exactly as given (a number cell keeps every bit of its value).
 double option_number(const Arg& v, std::string_view name) {
     const Cell& c = option_value_scalar(v, name);
-    std::optional<double> n = numeric(c);
+    std::optional<double> n = numeric_value(c);
     if (!n)
-        throw ArgumentError({"option " + quote(name) + " needs a number, not " + describe_cell(c),
-                             "选项 " + zh_quote(name) + " 需要数字，而不是 " + describe_cell(c)});
+        throw ArgumentError({"option " + quote(name) + " needs a finite number, not " + describe_cell(c),
+                             "选项 " + zh_quote(name) + " 需要有限的数字，而不是 " + describe_cell(c)});
     return *n;
+}
+
+/// A whole-number option of a table function, from 0 to `limit`.
+std::size_t option_count(const Arg& v, std::string_view name, std::size_t limit) {
+    double n = option_number(v, name);
+    if (n < 0 || n != std::floor(n) || n > static_cast<double>(limit))
+        throw ArgumentError({"option " + quote(name) + " must be a whole number from 0 to " +
+                                 std::to_string(limit) + ", not " + text::format_number(n),
+                             "选项 " + zh_quote(name) + " 必须是 0 到 " + std::to_string(limit) +
+                                 " 的整数，而不是 " + text::format_number(n)});
+    return static_cast<std::size_t>(n);
 }
 
 std::string option_word(const Arg& v, std::string_view name) {
     return normalized(option_value_scalar(v, name));
+}
+
+/// A word option: one of `words`, else an error listing them.
+std::string option_choice(const Arg& v, std::string_view name,
+                          std::initializer_list<std::string_view> words) {
+    std::string w = option_word(v, name);
+    std::string en, zh;
+    for (std::string_view c : words) {
+        if (w == c) return w;
+        en += (en.empty() ? "" : ", ") + quote(c);
+        zh += (zh.empty() ? "" : "、") + quote(c);
+    }
+    throw ArgumentError({"option " + quote(name) + " is one of " + en + ", not " + quote(w),
+                         "选项 " + zh_quote(name) + " 只能是 " + zh + " 之一，而不是 " + zh_quote(w)});
 }
 
 std::pair<double, double> parse_scale(const Arg& v) {
@@ -244,10 +269,41 @@ std::pair<double, double> parse_scale(const Arg& v) {
         if (at == std::string::npos) continue;
         auto lo = text::parse_number(text::normalize(s.substr(0, at)));
         auto hi = text::parse_number(text::normalize(s.substr(at + dash.size())));
-        if (lo && hi && *lo < *hi) return {*lo, *hi};
+        if (lo && hi && *lo < *hi && std::fabs(*lo) <= kMaxScaleBound && std::fabs(*hi) <= kMaxScaleBound)
+            return {*lo, *hi};
     }
-    throw ArgumentError({"option \"scale\" must look like \"0-10\" (low-high), not " + quote(s),
-                         "选项 “scale” 应写成 \"0-10\"（下限-上限），而不是 " + zh_quote(s)});
+    throw ArgumentError(
+        {"option \"scale\" must look like \"0-10\" (low-high, within ±1e15), not " + quote(s),
+         "选项 “scale” 应写成 \"0-10\"（下限-上限，绝对值不超过 1e15），而不是 " + zh_quote(s)});
+}
+
+/// Weights, one per row, each a finite non-negative number, scaled by the power
+/// of two that brings the largest into [1,2): sums of weights neither overflow
+/// nor underflow, the scaling itself is exact (ordinary weights give the very
+/// same figures), and scaling every weight by a constant changes no figure.
+/// Returns the factor that restores the units.
+double parse_weights(const Arg& value, std::size_t rows, std::vector<double>& out) {
+    if (!value.is_range && rows != 1)
+        throw ArgumentError({"option \"weights\" needs a range of weights, one per row",
+                             "选项 “weights” 需要一个权重区域，每行一个权重"});
+    require_shape(value.block, rows, "weights", true);
+    out.assign(rows, 0.0);
+    double largest = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const Cell& c = value.block.at(r, 0);
+        std::optional<double> n = numeric_value(c);
+        if (!n || *n < 0)
+            throw ArgumentError(
+                {"weights: row " + std::to_string(r + 1) + " = " + describe_cell(c) +
+                     " is not a finite non-negative number",
+                 "权重：第 " + std::to_string(r + 1) + " 行 = " + describe_cell(c) + " 不是有限的非负数"});
+        out[r] = *n;
+        largest = std::max(largest, *n);
+    }
+    if (!(largest > 0)) return 1.0;
+    const int exponent = std::ilogb(largest);
+    for (double& w : out) w = std::ldexp(w, -exponent);
+    return std::ldexp(1.0, exponent);
 }
 
 }  // namespace
@@ -258,6 +314,7 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
         throw ArgumentError(
             {std::string(function) + ": criteria and options come in pairs, but the last one has no value",
              std::string(function) + "：条件和选项必须成对出现，但最后一个缺少值"});
+    unsigned seen = 0;
     for (std::size_t i = 0; i < pairs.size(); i += 2) {
         const Arg& key = pairs[i];
         const Arg& value = pairs[i + 1];
@@ -279,134 +336,14 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                                          " (it takes: " + allowed_list(allowed) + ")",
                                      std::string(function) + " 不接受选项 " + zh_quote(name) + "（可用：" +
                                          allowed_list(allowed) + "）"});
+            } else if (seen & static_cast<unsigned>(found->option)) {
+                throw ArgumentError(
+                    {std::string(function) + ": option " + quote(name) +
+                         " is given twice; give each option once",
+                     std::string(function) + "：选项 " + zh_quote(name) + " 出现了两次；每个选项只能给一次"});
             } else {
-                switch (found->option) {
-                    case Option::Weights: {
-                        if (!value.is_range && rows != 1)
-                            throw ArgumentError({"option \"weights\" needs a range of weights, one per row",
-                                                 "选项 “weights” 需要一个权重区域，每行一个权重"});
-                        require_shape(value.block, rows, "weights", true);
-                        std::vector<double> w(rows);
-                        for (std::size_t r = 0; r < rows; ++r) {
-                            const Cell& c = value.block.at(r, 0);
-                            std::optional<double> n = numeric(c);
-                            if (!n || *n < 0)
-                                throw ArgumentError({"weights: row " + std::to_string(r + 1) + " = " +
-                                                         describe_cell(c) + " is not a non-negative number",
-                                                     "权重：第 " + std::to_string(r + 1) +
-                                                         " 行 = " + describe_cell(c) + " 不是非负数"});
-                            w[r] = *n;
-                        }
-                        options_.weights = std::move(w);
-                        break;
-                    }
-                    case Option::Scale: {
-                        auto [lo, hi] = parse_scale(value);
-                        options_.scale_lo = lo;
-                        options_.scale_hi = hi;
-                        break;
-                    }
-                    case Option::Missing:
-                        for (const Cell& c : value.block.cells) {
-                            if (c.is_number()) {
-                                options_.missing.push_back(text::format_number(c.number));
-                            } else if (c.is_text()) {
-                                for (std::string& t : text::split_tokens(c.text))
-                                    options_.missing.push_back(std::move(t));
-                            }
-                        }
-                        break;
-                    case Option::Invalid: {
-                        std::string w = option_word(value, "invalid");
-                        if (w != "error" && w != "skip")
-                            throw ArgumentError(
-                                {"option \"invalid\" is \"error\" or \"skip\", not " + quote(w),
-                                 "选项 “invalid” 只能是 \"error\" 或 \"skip\"，而不是 " + zh_quote(w)});
-                        options_.skip_invalid = w == "skip";
-                        break;
-                    }
-                    case Option::MinN: {
-                        double n = option_number(value, "min_n");
-                        if (n < 0)
-                            throw ArgumentError(
-                                {"option \"min_n\" must not be negative", "选项 “min_n” 不能为负数"});
-                        options_.min_n = n;
-                        break;
-                    }
-                    case Option::Base: {
-                        std::string w = option_word(value, "base");
-                        if (w != "answered" && w != "all")
-                            throw ArgumentError(
-                                {"option \"base\" is \"answered\" or \"all\", not " + quote(w),
-                                 "选项 “base” 只能是 \"answered\" 或 \"all\"，而不是 " + zh_quote(w)});
-                        options_.base_all = w == "all";
-                        break;
-                    }
-                    case Option::Sort: {
-                        std::string w = option_word(value, "sort");
-                        if (w != "desc" && w != "asc" && w != "name" && w != "none")
-                            throw ArgumentError(
-                                {"option \"sort\" is \"desc\", \"asc\", \"name\" or \"none\", not " +
-                                     quote(w),
-                                 "选项 “sort” 只能是 \"desc\"、\"asc\"、\"name\" 或 \"none\"，而不是 " +
-                                     zh_quote(w)});
-                        options_.sort = w;
-                        break;
-                    }
-                    case Option::By: {
-                        std::string w = option_word(value, "by");
-                        if (w != "auto" && w != "text" && w != "province" && w != "city" && w != "circles" &&
-                            w != "zones")
-                            throw ArgumentError(
-                                {"option \"by\" is \"auto\", \"text\", \"province\", \"city\", \"circles\" "
-                                 "or "
-                                 "\"zones\", not " +
-                                     quote(w),
-                                 "选项 “by” 只能是 \"auto\"、\"text\"、\"province\"、\"city\"、\"circles\" "
-                                 "或 "
-                                 "\"zones\"，而不是 " +
-                                     zh_quote(w)});
-                        options_.by = w;
-                        break;
-                    }
-                    case Option::Top:
-                    case Option::Rows:
-                    case Option::Cols: {
-                        double n = option_number(value, found->name);
-                        if (n < 0 || n != std::floor(n) || n > 1e6)
-                            throw ArgumentError(
-                                {"option " + quote(found->name) + " must be a whole number >= 0",
-                                 "选项 " + zh_quote(found->name) + " 必须是不小于 0 的整数"});
-                        (found->option == Option::Top    ? options_.top
-                         : found->option == Option::Rows ? options_.rows
-                                                         : options_.cols) = n;
-                        break;
-                    }
-                    case Option::OptionList:
-                        for (const Cell& c : value.block.cells) {
-                            if (c.is_number()) {
-                                options_.option_list.push_back(text::format_number(c.number));
-                            } else if (c.is_text()) {
-                                // One label per cell; a single text cell may list several ("a;b;c").
-                                if (value.block.cells.size() == 1) {
-                                    for (const std::string& t : text::split_labels(c.text))
-                                        options_.option_list.push_back(t);
-                                } else {
-                                    std::string t = text::nfkc_trim(c.text);
-                                    if (!t.empty()) options_.option_list.push_back(t);
-                                }
-                            }
-                        }
-                        break;
-                    case Option::Level: {
-                        double l = option_number(value, "level");
-                        if (!(l > 0 && l < 1))
-                            throw ArgumentError({"option \"level\" must lie between 0 and 1 (e.g. 0.95)",
-                                                 "选项 “level” 必须介于 0 和 1 之间（如 0.95）"});
-                        options_.level = l;
-                        break;
-                    }
-                }
+                seen |= static_cast<unsigned>(found->option);
+                parse_option(found->option, found->name, value);
                 continue;
             }
         }
@@ -417,6 +354,90 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                 {"criterion " + std::to_string(i / 2 + 1) + " must be a single value, not a range",
                  "条件 " + std::to_string(i / 2 + 1) + " 必须是单个值，而不是区域"});
         filters_.push_back(Filter{&key.block, Criterion(value.block.cells.at(0))});
+    }
+    // Padding a table result to "rows" x "cols" must fit the result limit.
+    std::size_t pad_cells = std::max<std::size_t>(options_.rows, 1) * std::max<std::size_t>(options_.cols, 1);
+    if ((options_.rows || options_.cols) && pad_cells > kMaxTableCells)
+        throw ArgumentError(
+            {std::string(function) + ": \"rows\" x \"cols\" asks for " + std::to_string(pad_cells) +
+                 " cells; a table result has at most " + std::to_string(kMaxTableCells),
+             std::string(function) + "：\"rows\" × \"cols\" 要求 " + std::to_string(pad_cells) +
+                 " 个单元格；表格结果最多 " + std::to_string(kMaxTableCells) + " 个"});
+}
+
+void Request::parse_option(Option option, std::string_view name, const Arg& value) {
+    switch (option) {
+        case Option::Weights:
+            options_.weight_scale = parse_weights(value, rows_, options_.weights.emplace());
+            break;
+        case Option::Scale: {
+            auto [lo, hi] = parse_scale(value);
+            options_.scale_lo = lo;
+            options_.scale_hi = hi;
+            break;
+        }
+        case Option::Missing:
+            for (const Cell& c : value.block.cells)
+                for (Answer& a : split_answers(c)) options_.missing.push_back(std::move(a.key));
+            break;
+        case Option::Invalid:
+            options_.skip_invalid = option_choice(value, name, {"error", "skip"}) == "skip";
+            break;
+        case Option::MinN: {
+            double n = option_number(value, name);
+            if (n < 0)
+                throw ArgumentError({"option \"min_n\" must not be negative", "选项 “min_n” 不能为负数"});
+            options_.min_n = n;
+            break;
+        }
+        case Option::Base:
+            options_.base_all = option_choice(value, name, {"answered", "all"}) == "all";
+            break;
+        case Option::Sort:
+            options_.sort = option_choice(value, name, {"desc", "asc", "name", "none"});
+            break;
+        case Option::By:
+            options_.by =
+                option_choice(value, name, {"auto", "text", "province", "city", "circles", "zones"});
+            break;
+        case Option::Top:
+            options_.top = option_count(value, name, kMaxTableRows);
+            break;
+        case Option::Rows:
+            options_.rows = option_count(value, name, kMaxTableRows);
+            break;
+        case Option::Cols:
+            options_.cols = option_count(value, name, kMaxTableCols);
+            break;
+        case Option::OptionList:
+            for (const Cell& c : value.block.cells) {
+                if (c.is_number()) {
+                    if (std::isfinite(c.number))
+                        options_.option_list.push_back(text::format_number(c.number));
+                } else if (c.is_text()) {
+                    // One label per cell; a single text cell may list several ("a;b;c").
+                    if (value.block.cells.size() == 1) {
+                        for (const std::string& t : text::split_labels(c.text))
+                            options_.option_list.push_back(t);
+                    } else {
+                        std::string t = text::nfkc_trim(c.text);
+                        if (!t.empty()) options_.option_list.push_back(t);
+                    }
+                }
+            }
+            if (options_.option_list.size() > kMaxTableRows)
+                throw ArgumentError(
+                    {"option \"options\" lists more than " + std::to_string(kMaxTableRows) + " answers",
+                     "选项 “options” 列出的答案超过 " + std::to_string(kMaxTableRows) + " 个"});
+            break;
+        case Option::Level: {
+            double l = option_number(value, name);
+            if (!(l > 0 && l < 1))
+                throw ArgumentError({"option \"level\" must lie between 0 and 1 (e.g. 0.95)",
+                                     "选项 “level” 必须介于 0 和 1 之间（如 0.95）"});
+            options_.level = l;
+            break;
+        }
     }
 }
 
@@ -435,31 +456,22 @@ bool Request::any_criteria_cell(std::size_t r) const {
 // ---- scores --------------------------------------------------------------------
 
 bool is_missing_code(const Cell& c, const std::vector<std::string>& missing) {
-    if (missing.empty() || c.is_blank()) return false;
-    std::string t = normalized(c);
-    std::optional<double> n = numeric(c);
-    for (const std::string& m : missing) {
-        if (m == t) return true;
-        if (n) {
-            std::optional<double> mn = text::parse_number(m);
-            if (mn && *mn == *n) return true;
-        }
-    }
-    return false;
+    if (missing.empty() || is_empty(c)) return false;
+    return std::find(missing.begin(), missing.end(), answer_key(c)) != missing.end();
 }
 
 ScoreCell classify_score(const Cell& c, const Options& opt) {
     ScoreCell out;
-    if (c.is_blank()) return out;
+    if (is_empty(c)) return out;  // blank, or only spaces
     if (is_missing_code(c, opt.missing)) {
         out.status = ScoreCell::Status::Missing;
         return out;
     }
-    std::optional<double> n = numeric(c);
+    std::optional<double> n = numeric_value(c);
     if (!n) {
-        if (c.is_text() && text::normalize(c.text).empty()) return out;  // only spaces: blank
         out.status = ScoreCell::Status::Invalid;
-        out.reason = {"not a number", "不是数字"};
+        out.reason = c.is_number() ? Message{"not a finite number", "不是有限数"}
+                                   : Message{"not a number", "不是数字"};
         return out;
     }
     if (*n < opt.scale_lo || *n > opt.scale_hi) {
@@ -476,20 +488,11 @@ ScoreCell classify_score(const Cell& c, const Options& opt) {
 
 // ---- multiple responses ---------------------------------------------------------
 
-bool dichotomy_mentioned(const Cell& c) {
-    if (c.is_blank()) return false;
-    if (c.is_number()) return c.number != 0.0;
-    std::string t = text::normalize(c.text);
-    if (t.empty()) return false;
-    if (auto n = text::parse_number(t)) return *n != 0.0;
-    return !(t == "否" || t == "no" || t == "false" || t == "n" || t == "未提及" || t == "未选");
-}
-
 MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const Options& opt)
     : responses_(responses), opt_(opt) {
     block_ = responses.cols > 1;
     if (block_) {
-        std::optional<double> n = numeric(option);
+        std::optional<double> n = numeric_value(option);
         if (!n || *n != std::floor(*n) || *n < 1 || *n > static_cast<double>(responses.cols))
             throw ArgumentError({"with a block of " + std::to_string(responses.cols) +
                                      " option columns, option must be a column number from 1 to " +
@@ -500,11 +503,14 @@ MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const
         column_ = static_cast<std::size_t>(*n) - 1;
         return;
     }
-    token_ = normalized(option);
-    if (token_.empty())
+    // The answer counted, keyed as the cells' answers are: 5, "05" and "5.0" are
+    // one answer, and a number option keeps every bit of its value (=1/3 is not 0.333333333333333).
+    if (option.is_number() && !std::isfinite(option.number))
+        throw ArgumentError({"option is not a finite number", "选项不是有限数"});
+    key_ = answer_key(option);
+    if (key_.empty())
         throw ArgumentError({"option is empty: name the answer to count (a code or a label)",
                              "选项为空：请给出要统计的答案（代码或标签）"});
-    number_ = text::parse_number(token_);
 }
 
 MentionCell MentionMatcher::at(std::size_t row) const {
@@ -513,7 +519,7 @@ MentionCell MentionMatcher::at(std::size_t row) const {
         bool any = false;
         for (std::size_t c = 0; c < responses_.cols; ++c) {
             const Cell& cell = responses_.at(row, c);
-            if (!cell.is_blank() && !is_missing_code(cell, opt_.missing)) any = true;
+            if (!is_empty(cell) && !is_missing_code(cell, opt_.missing)) any = true;
         }
         out.answered = any;
         out.mentioned = any && dichotomy_mentioned(responses_.at(row, column_));
@@ -521,30 +527,17 @@ MentionCell MentionMatcher::at(std::size_t row) const {
     }
     const Cell& cell = responses_.at(row, 0);
     if (cell.is_blank() || is_missing_code(cell, opt_.missing)) return out;
-    if (cell.is_number()) {
-        out.answered = true;
-        out.mentioned = number_ && cell.number == *number_;
-        return out;
-    }
-    return cache_.get(cell.text, [&] { return parse(cell.text); });
+    if (cell.is_number()) return parse(cell);
+    return cache_.get(cell.text, [&] { return parse(cell); });
 }
 
-MentionCell MentionMatcher::parse(const std::string& cell_text) const {
+MentionCell MentionMatcher::parse(const Cell& cell) const {
     MentionCell out;
-    std::vector<std::string> tokens = text::split_tokens(cell_text);
-    if (tokens.empty()) return out;  // only delimiters or spaces: no answer
-    out.answered = true;
-    for (const std::string& t : tokens) {
-        if (t == token_) {
+    for (const Answer& a : split_answers(cell)) {
+        out.answered = true;  // only delimiters or spaces: no answers, no answer
+        if (a.key == key_) {
             out.mentioned = true;
             break;
-        }
-        if (number_) {
-            std::optional<double> n = text::parse_number(t);
-            if (n && *n == *number_) {
-                out.mentioned = true;
-                break;
-            }
         }
     }
     return out;

@@ -5,6 +5,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "surveycalc/answers.hpp"
 #include "surveycalc/functions.hpp"
 #include "surveycalc/places.hpp"
 #include "surveycalc/request.hpp"
@@ -29,6 +30,7 @@ class Grouper {
 
     Grouper(const Block& groups, const Request& req) : groups_(groups) {
         const std::string& by = req.options().by;
+        auto_ = by == "auto";
         if (by == "text")
             mode_ = Mode::Text;
         else if (by == "province")
@@ -59,15 +61,23 @@ class Grouper {
     bool places() const { return mode_ != Mode::Text; }
 
    private:
+    /// A number (a firm id, a postcode such as 518000) is a place code only when
+    /// the caller says the column holds places ("by"): automatic grouping never
+    /// guesses that a number names a place.
+    bool number_is_text(const std::string& folded) const {
+        return auto_ && text::parse_number(folded).has_value();
+    }
+
     Mode detect(const Request& req) {
-        // Places when most distinct non-blank texts resolve to a place.
+        // Places when most distinct non-blank, non-numeric texts resolve to a place.
         std::unordered_map<std::string, bool> seen;
         std::size_t resolved = 0;
         for (std::size_t r = 0; r < groups_.rows && seen.size() < 2000; ++r) {
             if (!req.keep(r)) continue;
             std::string t = cell_text(groups_.at(r, 0));
-            if (text::normalize(t).empty() || seen.count(t)) continue;
-            bool ok = places::locate(t).resolved();
+            std::string folded = text::normalize(t);
+            if (folded.empty() || seen.count(t)) continue;
+            bool ok = !number_is_text(folded) && places::locate(t).resolved();
             seen.emplace(t, ok);
             resolved += ok;
         }
@@ -77,8 +87,11 @@ class Grouper {
     Key compute(const std::string& t) const {
         std::string folded = text::normalize(t);
         if (folded.empty()) return {};
-        Key text_key{"t:" + folded, text::nfkc_trim(t), 0};
-        if (mode_ == Mode::Text) return text_key;
+        // One group per value: 5, "05" and "5.0" are one row, as MENTIONRATE counts them.
+        std::optional<double> number = text::parse_number(folded);
+        Key text_key = number ? Key{"t:" + answer_key(*number), text::format_number(*number), 0}
+                              : Key{"t:" + folded, text::nfkc_trim(t), 0};
+        if (mode_ == Mode::Text || number_is_text(folded)) return text_key;
         places::Location loc = places::locate(t);
         if (!loc.resolved()) return Key{"u:" + folded, text::nfkc_trim(t), 1 << 30};  // its own row
         switch (mode_) {
@@ -104,6 +117,7 @@ class Grouper {
 
     const Block& groups_;
     Mode mode_ = Mode::Text;
+    bool auto_ = false;  // "by" is "auto": the mode was detected, not given
     std::unordered_map<std::string, Key> cache_;
 };
 
@@ -143,11 +157,27 @@ void sort_groups(std::vector<T*>& gs, const std::string& sort, Value value) {
     }
 }
 
+/// Throws unless a rows x cols result fits kMaxTableCells. Called before the
+/// result is allocated.
+void check_result_size(std::string_view function, std::size_t rows, std::size_t cols, const Message& hint) {
+    if (rows == 0 || cols == 0 || rows <= kMaxTableCells / cols) return;
+    std::string size = std::to_string(rows) + " x " + std::to_string(cols);
+    throw ArgumentError({std::string(function) + ": the result would be " + size +
+                             " cells, more than the limit of " + std::to_string(kMaxTableCells) + " cells; " +
+                             hint.en,
+                         std::string(function) + "：结果将有 " + size + " 个单元格，超过上限 " +
+                             std::to_string(kMaxTableCells) + "；" + hint.zh});
+}
+
+/// The shape of a table of `rows` x `cols` cells once padded to "rows"/"cols".
+std::pair<std::size_t, std::size_t> padded(std::size_t rows, std::size_t cols, const Options& opt) {
+    return {std::max<std::size_t>({rows, opt.rows, 1}), std::max(cols, opt.cols)};
+}
+
 void pad(Table& t, const Options& opt, std::size_t min_cols) {
-    std::size_t cols = std::max<std::size_t>(min_cols, static_cast<std::size_t>(opt.cols));
+    auto [rows, cols] = padded(t.size(), min_cols, opt);
     for (auto& row : t) row.resize(std::max(row.size(), cols), Empty{});
-    while (t.size() < static_cast<std::size_t>(opt.rows)) t.emplace_back(cols, Empty{});
-    if (t.empty()) t.emplace_back(std::max<std::size_t>(cols, 1), Empty{});
+    while (t.size() < rows) t.emplace_back(cols, Empty{});
 }
 
 }  // namespace
@@ -188,8 +218,10 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
     for (auto& [id, g] : stats)
         if (g.n >= 1 && g.n >= opt.min_n && g.sw > 0) kept.push_back(&g);
     sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.swx / g.sw; });
-    if (opt.top > 0 && kept.size() > static_cast<std::size_t>(opt.top))
-        kept.resize(static_cast<std::size_t>(opt.top));
+    if (opt.top > 0 && kept.size() > opt.top) kept.resize(opt.top);
+    auto [rows, cols] = padded(kept.size(), 3, opt);
+    check_result_size("GROUPTABLE", rows, cols,
+                      {"use \"top\" to keep the largest groups", "请用 \"top\" 只保留前几组"});
     Table t;
     for (GroupStats* g : kept) t.push_back({g->label, g->n, g->swx / g->sw});
     pad(t, opt, 3);
@@ -204,16 +236,17 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     const Options& opt = req.options();
     const bool block = responses.cols > 1;
 
-    // Rows: the options, given or discovered in order of frequency.
+    // Rows: the options, given or discovered in order of frequency. One row per
+    // answer key, so "05", 5 and "5.0" are one row, as MENTIONRATE counts them.
     std::vector<std::string> labels;                     // as shown
-    std::unordered_map<std::string, std::size_t> index;  // normalised token -> row
+    std::unordered_map<std::string, std::size_t> index;  // answer key -> row
     bool discover = opt.option_list.empty();
     if (block) {
         for (std::size_t c = 0; c < responses.cols; ++c)
             labels.push_back(c < opt.option_list.size() ? opt.option_list[c] : std::to_string(c + 1));
     } else {
         for (const std::string& l : opt.option_list) {
-            std::string k = text::normalize(l);
+            std::string k = answer_key_of_normalized(text::normalize(l));
             if (index.try_emplace(k, labels.size()).second) labels.push_back(l);
         }
     }
@@ -225,6 +258,18 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     };
     std::unordered_map<std::string, Col> cols;
     std::vector<double> total_hits;  // for discovered options' order
+    // The working table is groups x options; bound it while it grows.
+    auto check_work = [&] {
+        if ((cols.size() + 1) * (labels.size() + 1) <= kMaxCrosstabWork) return;
+        throw ArgumentError(
+            {"CROSSTAB: " + std::to_string(labels.size()) + " distinct answers in " +
+                 std::to_string(cols.size()) + " groups is more than a table can show (limit " +
+                 std::to_string(kMaxTableCells) +
+                 " cells); list the answers with \"options\", or check the columns with DATACHECK",
+             "CROSSTAB：" + std::to_string(cols.size()) + " 个组中有 " + std::to_string(labels.size()) +
+                 " 种不同答案，超出表格所能显示（上限 " + std::to_string(kMaxTableCells) +
+                 " 个单元格）；请用 \"options\" 列出答案，或用 DATACHECK 检查数据列"});
+    };
     struct Parsed {
         bool answered = false;
         std::vector<std::size_t> rows;
@@ -241,7 +286,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         if (block) {
             for (std::size_t c = 0; c < responses.cols; ++c) {
                 const Cell& cell = responses.at(r, c);
-                if (cell.is_blank() || is_missing_code(cell, opt.missing)) continue;
+                if (is_empty(cell) || is_missing_code(cell, opt.missing)) continue;
                 answered = true;
                 if (dichotomy_mentioned(cell)) mentioned.push_back(c);
             }
@@ -249,17 +294,15 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
             const Cell& cell = responses.at(r, 0);
             if (!cell.is_blank() && !is_missing_code(cell, opt.missing)) {
                 auto parse = [&] {  // the option rows a cell's answers name (new ones are added)
-                    std::vector<std::string> toks =
-                        cell.is_number() ? std::vector<std::string>{text::format_number(cell.number)}
-                                         : text::split_tokens(cell.text);
-                    std::vector<std::string> shown = cell.is_number() ? toks : text::split_labels(cell.text);
-                    Parsed p{!toks.empty(), {}};
-                    for (std::size_t i = 0; i < toks.size(); ++i) {
-                        auto it = index.find(toks[i]);
+                    Parsed p;
+                    for (Answer& a : split_answers(cell)) {
+                        p.answered = true;
+                        auto it = index.find(a.key);
                         if (it == index.end()) {
                             if (!discover) continue;
-                            it = index.emplace(toks[i], labels.size()).first;
-                            labels.push_back(i < shown.size() ? shown[i] : toks[i]);
+                            it = index.emplace(std::move(a.key), labels.size()).first;
+                            labels.push_back(std::move(a.label));
+                            check_work();
                         }
                         if (std::find(p.rows.begin(), p.rows.end(), it->second) == p.rows.end())
                             p.rows.push_back(it->second);
@@ -274,8 +317,8 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         bool in_base = answered;
         if (opt.base_all && !in_base) {
             for (std::size_t c = 0; c < responses.cols && !in_base; ++c)
-                in_base = !responses.at(r, c).is_blank();
-            in_base = in_base || req.any_criteria_cell(r) || !groups.at(r, 0).is_blank();
+                in_base = !is_empty(responses.at(r, c));
+            in_base = in_base || req.any_criteria_cell(r) || !is_empty(groups.at(r, 0));
         }
         if (!in_base) continue;
         auto [it, added] = cols.try_emplace(k.id);
@@ -284,6 +327,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
             col.g.label = k.label;
             col.g.order = k.order;
             col.g.first = cols.size();
+            check_work();
         }
         double w = req.weight(r);
         col.g.n += 1;
@@ -307,9 +351,12 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     if (discover && !block)
         std::stable_sort(rows.begin(), rows.end(),
                          [&](std::size_t a, std::size_t b) { return total_hits[a] > total_hits[b]; });
-    if (opt.top > 0 && rows.size() > static_cast<std::size_t>(opt.top))
-        rows.resize(static_cast<std::size_t>(opt.top));
+    if (opt.top > 0 && rows.size() > opt.top) rows.resize(opt.top);
 
+    auto [out_rows, out_cols] = padded(rows.size() + 1, kept.size() + 1, opt);
+    check_result_size("CROSSTAB", out_rows, out_cols,
+                      {"use \"top\" or \"options\" to keep fewer answers, or group by a coarser column",
+                       "请用 \"top\" 或 \"options\" 减少答案行数，或按更粗的分组"});
     Table t;
     std::vector<TableCell> header{std::string()};
     for (const Col* c : kept) header.emplace_back(std::in_place_type<std::string>, c->g.label);
@@ -330,15 +377,15 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
 Table shares(const Block& counts, const Cell& decimals_cell) {
     double d = 1;
     if (!decimals_cell.is_blank()) {
-        std::optional<double> v = decimals_cell.is_number()
-                                      ? std::optional<double>(decimals_cell.number)
-                                      : text::parse_number(text::normalize(decimals_cell.text));
+        std::optional<double> v = numeric_value(decimals_cell);
         if (!v || *v < 0 || *v > 6 || *v != std::floor(*v))
             throw ArgumentError(
                 {"decimals must be a whole number from 0 to 6, not " + describe_cell(decimals_cell),
                  "decimals 必须是 0 到 6 的整数，而不是 " + describe_cell(decimals_cell)});
         d = *v;
     }
+    check_result_size("SHARES", counts.rows, counts.cols,
+                      {"give the counts of one table at a time", "请每次只给一个表格的计数"});
     struct Item {
         std::size_t pos;
         double count;
@@ -346,31 +393,33 @@ Table shares(const Block& counts, const Cell& decimals_cell) {
         long long units;
     };
     std::vector<Item> items;
-    long double total = 0;
+    double largest = 0;
     for (std::size_t i = 0; i < counts.cells.size(); ++i) {
         const Cell& c = counts.cells[i];
-        if (c.is_blank() || (c.is_text() && text::normalize(c.text).empty())) continue;
-        std::optional<double> v =
-            c.is_number() ? std::optional<double>(c.number) : text::parse_number(text::normalize(c.text));
+        if (is_empty(c)) continue;
+        std::optional<double> v = numeric_value(c);
         if (!v || *v < 0)
-            throw ArgumentError(
-                {"counts: cell " + std::to_string(i + 1) + " = " + describe_cell(c) +
-                     " is not a non-negative number",
-                 "counts：第 " + std::to_string(i + 1) + " 个单元格 = " + describe_cell(c) + " 不是非负数"});
+            throw ArgumentError({"counts: cell " + std::to_string(i + 1) + " = " + describe_cell(c) +
+                                     " is not a finite non-negative number",
+                                 "counts：第 " + std::to_string(i + 1) + " 个单元格 = " + describe_cell(c) +
+                                     " 不是有限的非负数"});
         items.push_back({i, *v, 0, 0});
-        total += *v;
+        largest = std::max(largest, *v);
     }
     Table t(counts.rows, std::vector<TableCell>(counts.cols, Empty{}));
-    if (items.empty() || total <= 0) return t;
+    if (items.empty() || !(largest > 0)) return t;
+    // Counts relative to the largest: the total neither overflows nor underflows.
+    long double total = 0;
+    for (const Item& it : items) total += static_cast<long double>(it.count) / largest;
     const long long unit_total = 100 * static_cast<long long>(std::llround(std::pow(10.0, d)));
     long long assigned = 0;
     for (Item& it : items) {
-        it.exact = static_cast<long double>(it.count) * unit_total / total;
-        it.units =
-            static_cast<long long>(std::floor(it.exact + 1e-9L));  // guard exact integers against round-off
-        if (static_cast<long double>(it.units) > it.exact) it.exact = static_cast<long double>(it.units);
+        it.exact = static_cast<long double>(it.count) / largest / total * unit_total;  // in [0, unit_total]
+        it.units = static_cast<long long>(std::floor(it.exact));
         assigned += it.units;
     }
+    // Σ floor(exact) <= Σ exact = unit_total, and the shortfall is less than the
+    // number of items: the largest remainders take one unit each.
     std::vector<Item*> order;
     for (Item& it : items) order.push_back(&it);
     std::stable_sort(order.begin(), order.end(), [](const Item* a, const Item* b) {

@@ -33,11 +33,23 @@ const icu::Normalizer2& nfkc() {
     return *n;
 }
 
-icu::UnicodeString nfkc_trimmed(std::string_view utf8) {
+// NFKC_Casefold: NFKC, full case folding and removal of default-ignorable code
+// points in one mapping that is closed under itself, so normalising twice
+// changes nothing (NFKC then foldCase is not: "ß̂" folds to "ss" + U+0302,
+// which NFKC composes again).
+const icu::Normalizer2& nfkc_casefold() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || n == nullptr)
+        throw std::runtime_error("ICU NFKC_Casefold normaliser unavailable");
+    return *n;
+}
+
+icu::UnicodeString normalized_trimmed(std::string_view utf8, const icu::Normalizer2& form) {
     icu::UnicodeString in =
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString out = nfkc().normalize(in, status);
+    icu::UnicodeString out = form.normalize(in, status);
     if (U_FAILURE(status)) out = in;
     int32_t begin = 0;
     int32_t end = out.length();
@@ -70,14 +82,12 @@ std::string normalize(std::string_view utf8) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return out;
     }
-    icu::UnicodeString u = nfkc_trimmed(utf8);
-    u.foldCase();
-    return to_utf8(u);
+    return to_utf8(normalized_trimmed(utf8, nfkc_casefold()));
 }
 
 std::string nfkc_trim(std::string_view utf8) {
     if (is_ascii(utf8)) return std::string(ascii_trim(utf8));
-    return to_utf8(nfkc_trimmed(utf8));
+    return to_utf8(normalized_trimmed(utf8, nfkc()));
 }
 
 std::optional<double> parse_number(std::string_view s) {

@@ -68,8 +68,8 @@ namespace surveycalc::inference {
 /// Weighted summary of one sample (see the definitions above).
 struct Summary {
     double n = 0;         // number of values with a positive weight
-    double sum_w = 0;     // Σw
-    double sum_w2 = 0;    // Σw²
+    double sum_w = 0;     // Σw (inf when it exceeds a double; the rest is computed from
+    double sum_w2 = 0;    // Σw²  weights divided by the largest, and stays finite)
     double n_eff = 0;     // (Σw)²/Σw², 0 when Σw = 0
     double mean = 0;      // Σw·x/Σw, 0 when Σw = 0
     double variance = 0;  // s_w² (reliability-weight correction), 0 when n_eff ≤ 1

@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "surveycalc/answers.hpp"
 #include "surveycalc/cell.hpp"
 #include "surveycalc/errors.hpp"
+#include "surveycalc/limits.hpp"
 #include "surveycalc/text_cache.hpp"
 
 namespace surveycalc {
@@ -53,18 +55,19 @@ constexpr unsigned operator|(Option a, Option b) {
 constexpr unsigned operator|(unsigned a, Option b) { return a | static_cast<unsigned>(b); }
 
 struct Options {
-    std::optional<std::vector<double>> weights;  // one per row when set
+    std::optional<std::vector<double>> weights;  // one per row when set, scaled by a power of two into [0,2)
+    double weight_scale = 1.0;                   // that power of two: true weight = weights[r] * weight_scale
     double scale_lo = 0.0;
     double scale_hi = 10.0;
-    std::vector<std::string> missing;  // normalised codes
+    std::vector<std::string> missing;  // answer keys (answers.hpp) of the codes
     bool skip_invalid = false;
     double min_n = 1.0;
     bool base_all = false;
     double level = 0.95;
     std::string sort = "desc";             // desc, asc, name, none
-    double top = 0;                        // 0: all
-    double rows = 0;                       // pad the result to this many rows
-    double cols = 0;                       // ... and columns
+    std::size_t top = 0;                   // 0: all
+    std::size_t rows = 0;                  // pad the result to this many rows
+    std::size_t cols = 0;                  // ... and columns
     std::vector<std::string> option_list;  // CROSSTAB row order and labels (as typed, NFKC-trimmed)
     std::string by = "auto";
 };
@@ -80,12 +83,14 @@ class Request {
     const Options& options() const { return options_; }
     /// True when row r satisfies every criterion.
     bool keep(std::size_t r) const;
-    /// Weight of row r (1 without weights). Throws for a blank, text or negative weight.
+    /// Weight of row r scaled exactly by a power of two into [0,2) (1 without
+    /// weights), so weighted sums are scale-free; Options::weight_scale restores units.
     double weight(std::size_t r) const { return options_.weights ? (*options_.weights)[r] : 1.0; }
     /// True when any of the criteria ranges has a non-blank cell in row r.
     bool any_criteria_cell(std::size_t r) const;
 
    private:
+    void parse_option(Option option, std::string_view name, const Arg& value);
     struct Filter {
         const Block* range;
         Criterion criterion;
@@ -117,7 +122,7 @@ struct ScoreCell {
 /// Classifies one cell of a score column under the request's scale and missing codes.
 ScoreCell classify_score(const Cell& c, const Options& opt);
 
-/// True when the cell holds one of the missing codes.
+/// True when the cell (taken whole) is one of the missing codes.
 bool is_missing_code(const Cell& c, const std::vector<std::string>& missing);
 
 // ---- multiple responses -------------------------------------------------------
@@ -141,13 +146,9 @@ class MentionMatcher {
     const Options& opt_;
     std::size_t column_ = 0;  // block mode: 0-based column
     bool block_ = false;
-    std::string token_;             // normalised option text
-    std::optional<double> number_;  // option as a number, when it is one
+    std::string key_;  // answer key (answers.hpp) of the option
     mutable TextCache<MentionCell> cache_;
-    MentionCell parse(const std::string& text) const;
+    MentionCell parse(const Cell& cell) const;
 };
-
-/// True for a dichotomy cell that means "mentioned": non-blank, non-zero, not 否/no/false.
-bool dichotomy_mentioned(const Cell& c);
 
 }  // namespace surveycalc

@@ -8,9 +8,11 @@
 
 namespace surveycalc::text {
 
-/// Unicode NFKC (full-width forms become half-width, U+3000 becomes a space),
-/// then trimmed of white space (ASCII and Unicode), then Latin case folded.
-/// Input and output are UTF-8. Invalid UTF-8 sequences become U+FFFD.
+/// Unicode NFKC_Casefold (full-width forms become half-width, U+3000 becomes a
+/// space, case folded, format characters such as U+200B and U+FEFF removed),
+/// then trimmed of white space (ASCII and Unicode). Idempotent:
+/// normalize(normalize(x)) == normalize(x). Input and output are UTF-8.
+/// Invalid UTF-8 sequences become U+FFFD.
 std::string normalize(std::string_view utf8);
 
 /// NFKC and trim only, without case folding (for display of labels).
