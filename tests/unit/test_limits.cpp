@@ -215,8 +215,8 @@ TEST_CASE("no unbounded work: table results have a documented limit, decided bef
     // A table of many distinct answers (an open-text column) is refused before it is built.
     Block many(50000, 1), groups(50000, 1);
     for (std::size_t r = 0; r < many.rows; ++r) {
-        many.cells[r] = Cell::of("answer " + std::to_string(r));
-        groups.cells[r] = Cell::of("g" + std::to_string(r % 100));
+        many.cells[r] = Cell::of(std::string("answer ") + std::to_string(r));
+        groups.cells[r] = Cell::of(std::string("g") + std::to_string(r % 100));
     }
     CHECK_THROWS_WITH(fn::crosstab(many, groups, {}), Catch::Contains(std::to_string(kMaxTableCells)));
     // DATACHECK with the same pairs explains the padding limit.
