@@ -50,7 +50,7 @@ MAX_TABLE_CELLS = 100000  # array results larger than this are Err:502
 SAYS = {
     "different_heights": ["rows", "{a}", "{b}"],  # both heights
     "twice": ["twice"],
-    "too_large": ["100000"],
+    "too_large": [str(MAX_TABLE_CELLS)],  # the limit is named
     "outside_scale": ["{value}", "outside 0-10"],
     "not_a_number": ["not a number"],
     "valid": ["{n} valid"],
