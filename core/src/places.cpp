@@ -353,9 +353,18 @@ Found from_code(std::string_view k) {
     int code = 0;
     for (char c : k) code = code * 10 + (c - '0');
     auto it = g.by_code.find(code);
-    if (it == g.by_code.end()) it = g.by_code.find(code / 100 * 100);
-    if (it == g.by_code.end()) it = g.by_code.find(code / 10000 * 10000);
-    if (it == g.by_code.end()) return {};
+    if (it == g.by_code.end()) it = g.by_code.find(code / 100 * 100);  // a county: its city
+    if (it == g.by_code.end()) {
+        // A county directly under its province: in a municipality (110105), or a
+        // province-administered one (429004 仙桃, middle digits 90). Any other
+        // code whose city does not exist (518000, a postcode) names nothing.
+        auto p = g.by_code.find(code / 10000 * 10000);
+        if (p == g.by_code.end()) return {};
+        bool has_cities = std::any_of(g.cities.begin(), g.cities.end(),
+                                      [&](const Division& c) { return c.province == p->second->code; });
+        if (has_cities && code / 100 % 100 != 90) return {};
+        it = p;
+    }
     const Division* d = it->second;
     bool province = d->province == d->code;
     return {{kResolved, d->province, province ? 0 : d->code}, d->code == code};

@@ -8,6 +8,7 @@
 #include "helpers.hpp"
 #include "surveycalc/functions.hpp"
 #include "surveycalc/limits.hpp"
+#include "surveycalc/places.hpp"
 #include "surveycalc/request.hpp"
 #include "surveycalc/text.hpp"
 
@@ -133,6 +134,11 @@ TEST_CASE("automatic grouping never reads a number as a place code", "[limits]")
     Table p = fn::group_table(col({2.0, 3.0}), col({"110105", 440300.0}), {opt("by"), opt("province")});
     REQUIRE(p.size() == 2);
     CHECK((cell_str(p[0][0]) == "广东省" || cell_str(p[0][0]) == "北京市"));
+    // Codes are read only when they exist: a postcode is no place.
+    CHECK(places::locate("518000").status == places::Location::Status::Unknown);
+    CHECK(places::province_name(places::locate("110105")) == "北京市");  // a district of a municipality
+    CHECK(places::province_name(places::locate("429004")) == "湖北省");  // 仙桃, under the province
+    CHECK(places::city_name(places::locate("440305")) == "深圳市");      // 南山区 → its city
     // A place criterion never matches a number either.
     CHECK(is_na(fn::difficulty(scores, {range(groups), opt("四川")})));
 }

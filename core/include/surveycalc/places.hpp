@@ -24,7 +24,9 @@
 //     text that names no city of it (广东省南山区, 北京朝阳区) is that province;
 //   - a full city name followed by more (深圳市南山区), or a short city name
 //     followed by a county-level name ending in 区/县/市/旗 (深圳南山区);
-//   - a six-digit GB/T 2260 code (440300; a county code 440305 gives its city);
+//   - a six-digit GB/T 2260 code (440300; a county code 440305 gives its city; a
+//     county directly under a province, 110105 or 429004, gives the province; a
+//     code whose city does not exist, such as the postcode 518000, is Unknown);
 //   - an optional leading 中国 / China.
 // Cities of the four municipalities, of Hong Kong, Macau and Taiwan are not in
 // the gazetteer: 北京 has province 110000 and no city. County-level cities
