@@ -84,11 +84,11 @@ installed "$ours" || fail "$ours is no longer installed"
 
 # --- 2. the plan, against stand-ins -------------------------------------------
 cp "$shims/dpkg-query-fake" "$shims/dpkg-query"
-BUILD="cmake g++ make pkg-config libreoffice-dev python3-uno catch2 libboost-dev libicu-dev fonts-wqy-zenhei"
-TESTS="clang-format clang libclang-rt-14-dev libreoffice-l10n-zh-cn poppler-utils"
+BUILD=(cmake g++ make pkg-config libreoffice-dev python3-uno catch2 libboost-dev libicu-dev fonts-wqy-zenhei)
+TESTS=(clang-format clang libclang-rt-14-dev libreoffice-l10n-zh-cn poppler-utils)
 plan() {  # plan <installed packages> <setup.sh args...>: the "missing:" line
   local have=$1; shift
-  PATH="$shims:$PATH" SHIM_APT=fake SURVEYCALC_APT_UPDATE=0 SURVEYCALC_EXTRA_PACKAGES= FAKE_INSTALLED="$have" \
+  PATH="$shims:$PATH" SHIM_APT=fake SURVEYCALC_APT_UPDATE=0 SURVEYCALC_EXTRA_PACKAGES='' FAKE_INSTALLED="$have" \
     bash "$SETUP" --dry-run "$@" | sed -n 's/^setup.sh: missing: //p'
 }
 expect() {  # expect <what> <plan> <words that must be in it> -- <words that must not>
@@ -104,8 +104,8 @@ expect "desktop office, desktop Calc, build only" \
   "$(plan "libreoffice-core libreoffice-calc" )" cmake libreoffice-dev -- libreoffice-calc-nogui libreoffice-calc clang
 expect "desktop office without Calc" \
   "$(plan "libreoffice-core" --test)" libreoffice-calc clang libclang-rt-14-dev clang-format -- libreoffice-calc-nogui
-expect "bare machine" "$(plan "" --test)" libreoffice-calc-nogui $BUILD $TESTS -- libreoffice-calc
-expect "headless Calc, everything installed" "$(plan "libreoffice-calc-nogui $BUILD $TESTS" --test)" --
+expect "bare machine" "$(plan "" --test)" libreoffice-calc-nogui "${BUILD[@]}" "${TESTS[@]}" -- libreoffice-calc
+expect "headless Calc, everything installed" "$(plan "libreoffice-calc-nogui ${BUILD[*]} ${TESTS[*]}" --test)" --
 expect "headless Calc, build set installed, tests asked" \
-  "$(plan "libreoffice-calc-nogui $BUILD" --test)" $TESTS -- cmake libreoffice-calc libreoffice-calc-nogui
+  "$(plan "libreoffice-calc-nogui ${BUILD[*]}" --test)" "${TESTS[@]}" -- cmake libreoffice-calc libreoffice-calc-nogui
 echo "PASS"
