@@ -100,6 +100,15 @@ class Office:
         return argv, env
 
     def __enter__(self):
+        # A failed start (unopkg refuses, soffice never answers) must not leave a
+        # running soffice or the temporary directory behind.
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def _start(self):
         # Private (0700); as root it is handed to 'nobody' below.
         self.tmp = tempfile.mkdtemp(prefix="surveycalc-office-", dir=_temp_parent())
         self.home = os.path.join(self.tmp, "home")
@@ -153,7 +162,7 @@ class Office:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close() if hasattr(self, "log") else None
-        if not self.keep:
+        if not self.keep and hasattr(self, "tmp"):
             shutil.rmtree(self.tmp, ignore_errors=True)
         return False
 
