@@ -164,8 +164,11 @@ std::vector<std::string> split_labels(std::string_view utf8) {
 }
 
 std::vector<std::string> split_tokens(std::string_view utf8) {
-    std::vector<std::string> out = split_labels(utf8);
-    for (std::string& t : out) t = normalize(t);
+    std::vector<std::string> out;
+    for (const std::string& label : split_labels(utf8)) {
+        std::string t = normalize(label);  // may be empty: a label of format characters only (U+200B)
+        if (!t.empty()) out.push_back(std::move(t));
+    }
     return out;
 }
 
