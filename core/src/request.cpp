@@ -426,10 +426,10 @@ void Request::parse_option(Option option, std::string_view name, const Arg& valu
                     // One label per cell; a single text cell may list several ("a;b;c").
                     if (value.block.cells.size() == 1) {
                         for (const std::string& t : text::split_labels(c.text))
-                            options_.option_list.push_back(t);
+                            if (!text::normalize(t).empty()) options_.option_list.push_back(t);
                     } else {
                         std::string t = text::nfkc_trim(c.text);
-                        if (!t.empty()) options_.option_list.push_back(t);
+                        if (!text::normalize(t).empty()) options_.option_list.push_back(t);
                     }
                 }
             }

@@ -39,4 +39,5 @@ TEST_CASE("split_tokens: every listed delimiter, full-width forms, whole tokens"
     CHECK(split_tokens("物流不畅通、防护物资不足") == V{"物流不畅通", "防护物资不足"});
     CHECK(split_tokens(" ;; a ;") == V{"a"});
     CHECK(split_tokens("｜／") == V{});
+    CHECK(split_tokens("a;\u200B;b") == V{"a", "b"});  // a token of format characters only is no token
 }
