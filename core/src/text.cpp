@@ -123,6 +123,12 @@ std::string format_number(double v) {
     }
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.15g", v);
+    // 15 digits of the largest doubles round above DBL_MAX ("1.79769313486232e+308"
+    // reads back as inf): there, the shortest exact form.
+    if (std::isfinite(v) && std::fabs(v) > 1e307) {
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf - 1, v);
+        if (ec == std::errc()) *end = '\0';
+    }
     return buf;
 }
 

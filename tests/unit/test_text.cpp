@@ -15,6 +15,14 @@ TEST_CASE("normalize: NFKC, trim (ideographic space too), case fold") {
     CHECK(normalize("\t\n") == "");
 }
 
+TEST_CASE("format_number reads back as a finite number, even for the largest doubles") {
+    using surveycalc::text::format_number;
+    for (double v : {1.7976931348623157e308, -1.7976931348623157e308, 1e308, 7.3, 5e-324})
+        CHECK(parse_number(format_number(v)).has_value());
+    CHECK(format_number(7.0) == "7");
+    CHECK(format_number(0.1 + 0.2) == "0.3");  // 15 significant digits, as Calc shows
+}
+
 TEST_CASE("parse_number accepts plain decimals only") {
     CHECK(parse_number("7") == 7.0);
     CHECK(parse_number("-2.5") == -2.5);
