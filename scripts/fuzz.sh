@@ -6,6 +6,7 @@
 #   bash scripts/fuzz.sh [seconds-per-target] [target...]     default: 60 s, every target
 #   FUZZ_MERGE=1 bash scripts/fuzz.sh 3600 fuzz_functions      keep new coverage in the seed corpus
 #   FUZZ_JOBS=2 bash scripts/fuzz.sh 600                       two fuzzing processes per target
+#   SURVEYCALC_FUZZ_LIMITS=1 bash scripts/fuzz.sh 60 fuzz_functions   also ask for 1e6 x 1e6 tables
 #
 # Runs take at most (targets x seconds) plus the build. Crashes, leaks,
 # timeouts and broken invariants are written to build-fuzz/artifacts/<target>/
@@ -25,7 +26,7 @@ command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt-get ins
 
 echo "== building the fuzz targets in $build (clang, ASan/UBSan, libFuzzer)"
 CC=clang CXX=clang++ cmake -S tests/fuzz -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSURVEYCALC_WERROR=ON \
-    ${SURVEYCALC_FUZZ_LIMITS:+-DSURVEYCALC_FUZZ_LIMITS=ON} >/dev/null
+    "$([ -n "${SURVEYCALC_FUZZ_LIMITS:-}" ] && echo -DSURVEYCALC_FUZZ_LIMITS=ON || echo -USURVEYCALC_FUZZ_LIMITS)" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
