@@ -139,8 +139,8 @@ bool fast_key(std::string_view s, std::string& out) {
     return true;
 }
 
-void slow_key(std::string_view s, std::string& out) {
-    std::string norm = text::normalize(s);
+// Copies a normalised text without its separators and spaces.
+void strip_separators(const std::string& norm, std::string& out) {
     out.clear();
     const std::size_t n = norm.size();
     for (std::size_t i = 0; i < n;) {
@@ -163,6 +163,20 @@ void slow_key(std::string_view s, std::string& out) {
                      cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
         if (!non_ascii_separator(cp) && !space) out.append(norm.data() + i, len);
         i += len;
+    }
+}
+
+void slow_key(std::string_view s, std::string& out) {
+    std::string norm = text::normalize(s);
+    // Removing a separator can bring a combining mark next to a letter that it
+    // then composes with ("i´": NFKC makes U+00B4 a space + U+0301; without the
+    // space, "í"): normalise again until nothing changes, so a key is its own key.
+    for (int pass = 0; pass < 4; ++pass) {
+        strip_separators(norm, out);
+        if (out == norm) return;
+        std::string again = text::normalize(out);
+        if (again == out) return;
+        norm = std::move(again);
     }
 }
 

@@ -20,6 +20,7 @@
 
 #include "fuzz_common.hpp"
 #include "surveycalc/answers.hpp"
+#include "surveycalc/limits.hpp"
 #include "surveycalc/text.hpp"
 
 using namespace surveycalc;
@@ -28,7 +29,6 @@ using fuzz::require;
 namespace {
 
 constexpr double kTolerance = 1e-12;
-constexpr std::size_t kMaxCells = 100000;
 
 // ---- options ------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ void check_table(const char* function, const Table& t, Bounds b, std::size_t fro
             if (const double* v = std::get_if<double>(&row[col]))
                 check_number(function, *v, col >= from_col ? b : Bounds{}, "a cell");
     }
-    require(cells <= kMaxCells, std::string(function) + " returns " + std::to_string(cells) + " cells");
+    require(cells <= kMaxTableCells, std::string(function) + " returns " + std::to_string(cells) + " cells");
 }
 
 /// The pairs with every weight multiplied by `factor`; nullopt when some
