@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "scaling.hpp"
 #include "surveycalc/answers.hpp"
 #include "surveycalc/inference.hpp"
 #include "surveycalc/request.hpp"
@@ -204,8 +205,9 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
         if (v && *v < 0) return std::nullopt;
         return v;
     };
-    // Amounts of the rows in the rate; summed below relative to the largest of
-    // each, so neither sum overflows (staff counts, revenue: any size).
+    // Amounts of the rows in the rate; summed below relative to the power of two
+    // of the largest of each (exact), so neither sum overflows (staff counts,
+    // revenue: any size) and ordinary amounts give the plain Σx/Σd.
     std::vector<double> xs, ds, ws;
     for (std::size_t r = 0; r < numerators.rows; ++r) {
         if (!req.keep(r)) continue;
@@ -229,17 +231,18 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
     }
     double n = static_cast<double>(xs.size());
     if (n < 1 || n < opt.min_n) return NA{};
-    const double xmax = *std::max_element(xs.begin(), xs.end());
     const double dmax = *std::max_element(ds.begin(), ds.end());
     if (!(dmax > 0)) return NA{};
+    const double xmax = *std::max_element(xs.begin(), xs.end());
     if (xmax == 0) return 0.0;
+    const double xs_scale = binade(xmax), ds_scale = binade(dmax);
     double num = 0, den = 0;
     for (std::size_t i = 0; i < xs.size(); ++i) {
-        num += ws[i] * (xs[i] / xmax);
-        den += ws[i] * (ds[i] / dmax);
+        num += ws[i] * (xs[i] / xs_scale);
+        den += ws[i] * (ds[i] / ds_scale);
     }
     if (!(den > 0)) return NA{};
-    return finite_or_throw(num / den * (xmax / dmax), "SUMRATIO");
+    return finite_or_throw(num / den * (xs_scale / ds_scale), "SUMRATIO");
 }
 
 Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs) {

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "scaling.hpp"
+
 namespace surveycalc::inference {
 namespace {
 
@@ -58,7 +60,7 @@ double weight_scale(std::span<const double> weights) {
         if (!finite(w) || w < 0) throw std::invalid_argument("weights must be finite and non-negative");
         largest = std::max(largest, w);
     }
-    return largest > 0 ? std::ldexp(1.0, std::ilogb(largest)) : 0.0;
+    return largest > 0 ? binade(largest) : 0.0;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "scaling.hpp"
 #include "surveycalc/answers.hpp"
 #include "surveycalc/places.hpp"
 #include "surveycalc/text.hpp"
@@ -309,9 +310,9 @@ double parse_weights(const Arg& value, std::size_t rows, std::vector<double>& ou
         largest = std::max(largest, *n);
     }
     if (!(largest > 0)) return 1.0;
-    const int exponent = std::ilogb(largest);
-    for (double& w : out) w = std::ldexp(w, -exponent);
-    return std::ldexp(1.0, exponent);
+    const double scale = binade(largest);
+    for (double& w : out) w /= scale;
+    return scale;
 }
 
 }  // namespace
