@@ -60,7 +60,7 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
         bool in_base = m.answered;
         if (opt.base_all && !in_base) {
             for (std::size_t c = 0; c < responses.cols && !in_base; ++c)
-                in_base = !responses.at(r, c).is_blank();
+                in_base = !is_empty(responses.at(r, c));
             in_base = in_base || extra_is_cell || req.any_criteria_cell(r);
         }
         if (!in_base) continue;

@@ -458,7 +458,7 @@ bool Request::keep(std::size_t r) const {
 
 bool Request::any_criteria_cell(std::size_t r) const {
     for (const Filter& f : filters_)
-        if (!f.range->at(r, 0).is_blank()) return true;
+        if (!is_empty(f.range->at(r, 0))) return true;
     return false;
 }
 

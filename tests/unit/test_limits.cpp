@@ -245,3 +245,13 @@ TEST_CASE("a place key is its own key", "[limits][places]") {
         CHECK(places::place_key(k) == k);
     }
 }
+
+TEST_CASE("base all: a cell of only spaces puts no row in the base", "[limits]") {
+    // ids: a, "  ", b; answers: 1 in row 1 only. Base all = rows with a non-empty
+    // cell among the call's ranges: rows 1 and 3 → 1/2 (row 2 holds only spaces).
+    const Block resp = col({"1", "", ""}), ids = col({"a", "  ", "b"});
+    Pairs pairs{opt("base"), opt("all"), range(ids), opt("<>")};
+    CHECK(num(fn::mention_rate(resp, V(1.0).cell, pairs)) == 0.5);
+    // ... and a response cell of only spaces is no answer either: row 2 still not in the base.
+    CHECK(num(fn::mention_rate(col({"1", "   ", ""}), V(1.0).cell, pairs)) == 0.5);
+}

@@ -86,7 +86,7 @@ class Request {
     /// Weight of row r scaled exactly by a power of two into [0,2) (1 without
     /// weights), so weighted sums are scale-free; Options::weight_scale restores units.
     double weight(std::size_t r) const { return options_.weights ? (*options_.weights)[r] : 1.0; }
-    /// True when any of the criteria ranges has a non-blank cell in row r.
+    /// True when any of the criteria ranges has a non-empty cell (not blank, not only spaces) in row r.
     bool any_criteria_cell(std::size_t r) const;
 
    private:
