@@ -33,11 +33,14 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 failed=()
 for t in "${targets[@]}"; do
-    bin=$build/$t
-    artifacts=$build/artifacts/$t
+    # Absolute paths: the fuzzer runs inside $artifacts (with -jobs, libFuzzer
+    # writes fuzz-<n>.log files into its working directory).
+    bin=$PWD/$build/$t
+    artifacts=$PWD/$build/artifacts/$t
     mkdir -p "$artifacts"
+    rm -f "$artifacts"/fuzz-*.log
     flags=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/")
-    dict=tests/fuzz/$t.dict
+    dict=$PWD/tests/fuzz/$t.dict
     [ -f "$dict" ] && flags+=(-dict="$dict")
 
     regressions=tests/fuzz/regressions/$t
@@ -61,11 +64,11 @@ for t in "${targets[@]}"; do
         run=("$bin" "${flags[@]}" -max_total_time="$seconds" "$corpus")
     fi
     # The whole run is bounded even if libFuzzer does not stop on its own.
-    if timeout --kill-after=30 $((seconds + 120)) "${run[@]}" >"$log" 2>&1; then
+    if (cd "$artifacts" && timeout --kill-after=30 $((seconds + 120)) "${run[@]}") >"$log" 2>&1; then
         grep -E "^stat::(number_of_executed_units|peak_rss_mb)|cov: " "$log" | tail -3 || true
     else
         echo "!! $t failed: see $log and $artifacts"
-        grep -E "surveycalc invariant|ERROR: |runtime error|SUMMARY" "$log" | head -5 || true
+        grep -hE "surveycalc invariant|ERROR: |runtime error|SUMMARY" "$log" "$artifacts"/fuzz-*.log 2>/dev/null | head -5 || true
         failed+=("$t")
     fi
     if [ -n "${FUZZ_MERGE:-}" ]; then
