@@ -13,7 +13,25 @@ std::optional<double> numeric_value(const Cell& c) {
     return std::nullopt;
 }
 
-bool is_empty(const Cell& c) { return c.is_blank() || (c.is_text() && text::normalize(c.text).empty()); }
+namespace {
+
+NoAnswerMark mark_of_normalized(std::string_view t) {
+    if (t == "(跳过)") return NoAnswerMark::Skipped;  // NFKC made （跳过） ASCII-parenthesised
+    if (t == "(空)") return NoAnswerMark::Empty;
+    return NoAnswerMark::None;
+}
+
+}  // namespace
+
+NoAnswerMark no_answer_mark(const Cell& c) {
+    return c.is_text() ? mark_of_normalized(text::normalize(c.text)) : NoAnswerMark::None;
+}
+
+bool is_empty(const Cell& c) {
+    if (!c.is_text()) return c.is_blank();
+    std::string t = text::normalize(c.text);
+    return t.empty() || mark_of_normalized(t) != NoAnswerMark::None;
+}
 
 std::string answer_key(double v) {
     if (v == 0) v = 0.0;  // -0 is 0
@@ -40,7 +58,7 @@ std::vector<Answer> split_answers(const Cell& c) {
         out.push_back({answer_key(c.number), text::format_number(c.number)});
         return out;
     }
-    if (!c.is_text()) return out;
+    if (!c.is_text() || is_empty(c)) return out;  // a platform's no-answer mark has no answers
     for (std::string& label : text::split_labels(c.text)) {
         std::string norm = text::normalize(label);
         if (norm.empty()) continue;

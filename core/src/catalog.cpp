@@ -28,9 +28,9 @@ const Argument kResponses{
     "responses",
     ArgKind::Range,
     {"responses", "多选回答"},
-    {"Multiple-response answers: one column listing the answers separated by ; , ， ； 、 | / or line "
+    {"Multiple-response answers: one column listing the answers separated by ; , ， ； 、 | / ┋ or line "
      "breaks, or a block with one column per option.",
-     "多选题回答：一列，答案之间用 ; , ， ； 、 | / 或换行分隔；或每个选项一列的区域。"}};
+     "多选题回答：一列，答案之间用 ; , ， ； 、 | / ┋ 或换行分隔；或每个选项一列的区域。"}};
 
 const Argument kOption{
     "option",

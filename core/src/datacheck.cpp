@@ -42,9 +42,41 @@ std::string list_findings(const std::vector<Finding>& found, std::size_t total, 
 
 std::string count(double n) { return text::format_number(n); }
 
+/// Cells that hold a survey platform's no-answer mark, counted apart from blank ones.
+struct Marks {
+    double skipped = 0, empty = 0;
+    /// Counts c when it is a mark; true if it was one.
+    bool add(const Cell& c) {
+        switch (no_answer_mark(c)) {
+            case NoAnswerMark::Skipped:
+                ++skipped;
+                return true;
+            case NoAnswerMark::Empty:
+                ++empty;
+                return true;
+            case NoAnswerMark::None:
+                break;
+        }
+        return false;
+    }
+    double total() const { return skipped + empty; }
+    /// ", 37 skipped (跳过), 2 empty (空)" (only the kinds present).
+    std::string list(Lang lang) const {
+        std::string out;
+        if (skipped > 0)
+            out += lang == Lang::Zh ? "，跳过 " + count(skipped) + "（(跳过)）"
+                                    : ", " + count(skipped) + " skipped (跳过)";
+        if (empty > 0)
+            out += lang == Lang::Zh ? "，未填 " + count(empty) + "（(空)）"
+                                    : ", " + count(empty) + " empty (空)";
+        return out;
+    }
+};
+
 Result check_scores(const Block& range, const Request& req, Lang lang) {
     const Options& opt = req.options();
     double valid = 0, blank = 0, missing = 0, invalid = 0, filtered = 0;
+    Marks marks;
     std::vector<Finding> found;
     for (std::size_t r = 0; r < range.rows; ++r) {
         if (!req.keep(r)) {
@@ -58,7 +90,7 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
                 ++valid;
                 break;
             case ScoreCell::Status::Blank:
-                ++blank;
+                if (!marks.add(c)) ++blank;
                 break;
             case ScoreCell::Status::Missing:
                 ++missing;
@@ -71,13 +103,14 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
     }
     std::string s;
     if (lang == Lang::Zh) {
-        s = "有效 " + count(valid) + "，缺失 " + count(blank + missing) + "（空白 " + count(blank) +
-            "，缺失代码 " + count(missing) + "），无效 " + count(invalid);
+        s = "有效 " + count(valid) + "，缺失 " + count(blank + marks.total() + missing) + "（空白 " +
+            count(blank) + marks.list(lang) + "，缺失代码 " + count(missing) + "），无效 " + count(invalid);
         if (filtered > 0) s += "（另有 " + count(filtered) + " 行不符合条件）";
         s += invalid > 0 ? "：" + list_findings(found, static_cast<std::size_t>(invalid), lang) : "。";
     } else {
-        s = count(valid) + " valid, " + count(blank + missing) + " missing (" + count(blank) + " blank, " +
-            count(missing) + " missing code), " + count(invalid) + " invalid";
+        s = count(valid) + " valid, " + count(blank + marks.total() + missing) + " missing (" + count(blank) +
+            " blank" + marks.list(lang) + ", " + count(missing) + " missing code), " + count(invalid) +
+            " invalid";
         if (filtered > 0) s += " (" + count(filtered) + " rows do not match the criteria)";
         s += invalid > 0 ? ": " + list_findings(found, static_cast<std::size_t>(invalid), lang) : ".";
     }
@@ -91,6 +124,7 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
 Result check_responses(const Block& range, const Request& req, Lang lang) {
     const Options& opt = req.options();
     double answered = 0, blank = 0, missing = 0;
+    Marks marks;
     struct Seen {
         std::string label;
         double n = 0;
@@ -117,7 +151,7 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
             if (!is_missing_code(cell, opt.missing)) all_missing = false;
         }
         if (!any) {
-            ++blank;
+            if (range.cols != 1 || !marks.add(range.at(r, 0))) ++blank;
             continue;
         }
         if (all_missing) {
@@ -139,14 +173,14 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
         list += (i ? (lang == Lang::Zh ? "，" : ", ") : "") + top[i].second + " " + count(top[i].first);
     if (top.size() > 8) list += lang == Lang::Zh ? "……" : ", …";
     if (lang == Lang::Zh) {
-        std::string s =
-            "已作答 " + count(answered) + "，空白 " + count(blank) + "，缺失代码 " + count(missing);
+        std::string s = "已作答 " + count(answered) + "，空白 " + count(blank) + marks.list(lang) +
+                        "，缺失代码 " + count(missing);
         if (range.cols == 1)
             s += "；不同答案 " + std::to_string(top.size()) + " 个" + (list.empty() ? "" : "：" + list);
         return s + "。";
     }
-    std::string s =
-        count(answered) + " answered, " + count(blank) + " blank, " + count(missing) + " missing code";
+    std::string s = count(answered) + " answered, " + count(blank) + " blank" + marks.list(lang) + ", " +
+                    count(missing) + " missing code";
     if (range.cols == 1)
         s += "; " + std::to_string(top.size()) + " distinct answers" + (list.empty() ? "" : ": " + list);
     return s + ".";

@@ -535,7 +535,7 @@ MentionCell MentionMatcher::at(std::size_t row) const {
         return out;
     }
     const Cell& cell = responses_.at(row, 0);
-    if (cell.is_blank() || is_missing_code(cell, opt_.missing)) return out;
+    if (cell.is_blank() || is_missing_code(cell, opt_.missing)) return out;  // marks such as (跳过): parse()
     if (cell.is_number()) return parse(cell);
     return cache_.get(cell.text, [&] { return parse(cell); });
 }

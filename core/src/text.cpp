@@ -157,6 +157,9 @@ std::vector<std::string> split_labels(std::string_view utf8) {
         else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                  static_cast<unsigned char>(s[i + 2]) == 0x81)
             len = 3;  // U+3001 IDEOGRAPHIC COMMA
+        else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x94 &&
+                 static_cast<unsigned char>(s[i + 2]) == 0x8B)
+            len = 3;  // U+250B ┋, 问卷星's separator of the answers of a multiple-choice question
         if (len) {
             flush(i);
             i += len;

@@ -115,6 +115,22 @@ class Basic(unittest.TestCase):
         err, text = self.formula('=DATACHECK(A2:A7;"scores";B2:B6;"x")')
         self.assertIn("every range in one call must have the same height", text)
 
+    def test_wjx_export_conventions(self):
+        # A 问卷星 "按选项文本" export: ┋ between the answers of a multiple-choice
+        # question, (跳过)/（空） for no answer. Answered rows: S1, S2 → option 2 in S1 only: 1/2
+        fill(self.sheet, "S1", [["外地员工返岗需隔离┋上下游产业链难以协同复工", "否", 7],
+                                ["外地员工返岗需隔离", "是", "(跳过)"],
+                                ["(跳过)", "（跳过）", 8],
+                                ["（空）", "否", None]])
+        self.assertNumber('=MENTIONRATE(S1:S4;"上下游产业链难以协同复工")', 0.5)
+        self.assertNumber('=MENTIONRATE(S1:S4;"外地员工返岗需隔离")', 1.0)
+        # SHARE's base: 否, 是, 否 (the skipped row is no answer) → 否 = 2/3, not 2/4
+        self.assertNumber('=SHARE(T1:T4;"否")', 2 / 3)
+        # DIFFICULTY: (7 + 8) / 2, not Err:502
+        self.assertNumber("=DIFFICULTY(U1:U4)", 7.5)
+        err, text = self.formula('=DATACHECK(U1:U4;"scores")')
+        self.assertEqual(text, "2 valid, 2 missing (1 blank, 1 skipped (跳过), 0 missing code), 0 invalid.")
+
     def test_function_wizard_descriptions(self):
         listed = self.office.function_descriptions()
         found = {f["Name"]: f for f in listed if f["Name"] in ("DIFFICULTY", "MENTIONRATE")}

@@ -255,3 +255,19 @@ TEST_CASE("base all: a cell of only spaces puts no row in the base", "[limits]")
     // ... and a response cell of only spaces is no answer either: row 2 still not in the base.
     CHECK(num(fn::mention_rate(col({"1", "   ", ""}), V(1.0).cell, pairs)) == 0.5);
 }
+
+TEST_CASE("问卷星 exports: ┋ separates answers, (跳过) and (空) are no answer", "[wjx]") {
+    // Issue 9's first defects. Two firms answered: one names both obstacles, one only the first.
+    const Block resp =
+        col({"外地员工返岗需隔离┋上下游产业链难以协同复工", "外地员工返岗需隔离", "(跳过)", "（空）"});
+    CHECK(num(fn::mention_rate(resp, V("上下游产业链难以协同复工").cell, {})) == 0.5);
+    CHECK(num(fn::mention_rate(resp, V("外地员工返岗需隔离").cell, {})) == 1.0);
+    // (跳过) is no answer in SHARE's base: 是, 否, 否 → 否 = 2/3.
+    CHECK(num(fn::share(col({"是", "否", "否", "(跳过)"}), V("否").cell, {})) == Approx(2.0 / 3));
+    // ... and in DIFFICULTY: (7 + 8) / 2, not Err:502.
+    CHECK(num(fn::difficulty(col({7.0, "(跳过)", 8.0, "（空）"}), {})) == 7.5);
+    CHECK(sentence(fn::datacheck(col({7.0, "(跳过)", 8.0, "（空）", ""}), V("scores").cell, {}, Lang::En)) ==
+          "2 valid, 3 missing (1 blank, 1 skipped (跳过), 1 empty (空), 0 missing code), 0 invalid.");
+    CHECK_THAT(sentence(fn::datacheck(resp, V("responses").cell, {}, Lang::En)),
+               Catch::StartsWith("2 answered, 0 blank, 1 skipped (跳过), 1 empty (空), 0 missing code"));
+}

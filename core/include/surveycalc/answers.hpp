@@ -18,8 +18,15 @@ namespace surveycalc {
 /// cell that is not finite is no number (it is invalid data, never a value).
 std::optional<double> numeric_value(const Cell& c);
 
-/// True for a cell that holds nothing: blank, or text that is empty after
-/// normalisation (spaces, U+3000, format characters only).
+/// A survey platform's mark for "no answer": 问卷星 writes (跳过) for a question
+/// skipped by the questionnaire's logic and (空) for one left empty (full-width
+/// parentheses too).
+enum class NoAnswerMark { None, Skipped, Empty };
+NoAnswerMark no_answer_mark(const Cell& c);
+
+/// True for a cell that holds no answer: blank, text that is empty after
+/// normalisation (spaces, U+3000, format characters only), or a platform's
+/// no-answer mark (no_answer_mark). Every function treats these as a blank cell.
 bool is_empty(const Cell& c);
 
 /// The canonical key of one answer. A number is keyed by its value (the

@@ -31,7 +31,7 @@ std::string format_number(double v);
 std::size_t length(std::string_view utf8);
 
 /// Splits a multi-response cell into whole tokens. Delimiters: ; , ， ； 、 | /
-/// and line breaks (after NFKC the full-width forms are ASCII already).
+/// ┋ (问卷星) and line breaks (after NFKC the full-width forms are ASCII already).
 /// Each token is normalised; empty tokens are dropped.
 std::vector<std::string> split_tokens(std::string_view utf8);
 
