@@ -21,6 +21,7 @@
 #include "fuzz_common.hpp"
 #include "surveycalc/answers.hpp"
 #include "surveycalc/limits.hpp"
+#include "surveycalc/request.hpp"
 #include "surveycalc/text.hpp"
 
 using namespace surveycalc;
@@ -32,26 +33,20 @@ constexpr double kTolerance = 1e-12;
 
 // ---- options ------------------------------------------------------------------
 
-enum Opt : unsigned {
-    Weights = 1u << 0,
-    Scale = 1u << 1,
-    Missing = 1u << 2,
-    Invalid = 1u << 3,
-    MinN = 1u << 4,
-    Base = 1u << 5,
-    Level = 1u << 6,
-    Sort = 1u << 7,
-    Top = 1u << 8,
-    Rows = 1u << 9,
-    Cols = 1u << 10,
-    OptionList = 1u << 11,
-    By = 1u << 12,
-};
+// Core's option bits (request.hpp), not a copy of their values. kOptionNames
+// below is in bit order; the catalog will declare both once (issue 10).
+constexpr unsigned bit(Option o) { return static_cast<unsigned>(o); }
+constexpr unsigned Weights = bit(Option::Weights), Scale = bit(Option::Scale), Missing = bit(Option::Missing),
+                   Invalid = bit(Option::Invalid), MinN = bit(Option::MinN), Base = bit(Option::Base),
+                   Level = bit(Option::Level), Sort = bit(Option::Sort), Top = bit(Option::Top),
+                   Rows = bit(Option::Rows), Cols = bit(Option::Cols), OptionList = bit(Option::OptionList),
+                   By = bit(Option::By);
 constexpr const char* kOptionNames[] = {"weights", "scale", "missing", "invalid", "min_n",   "base", "level",
                                         "sort",    "top",   "rows",    "cols",    "options", "by"};
 constexpr unsigned kScore = Weights | Scale | Missing | Invalid | MinN;
 constexpr unsigned kMention = Weights | Missing | MinN | Base;
-constexpr unsigned kAll = (1u << 13) - 1;
+constexpr unsigned kAll = (By << 1) - 1;  // every option: By is the highest bit
+static_assert(std::size(kOptionNames) == 13 && (1u << 12) == By, "kOptionNames follows the bits of Option");
 
 /// One criteria or option pair; `option` is 0 for a criteria pair.
 struct Pair {
