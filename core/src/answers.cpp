@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "surveycalc/errors.hpp"
 #include "surveycalc/text.hpp"
 
 namespace surveycalc {
@@ -41,7 +42,18 @@ std::string answer_key(double v) {
     return std::string(buf, end);
 }
 
+std::string_view without_other_text(std::string_view text) {
+    constexpr std::string_view open = "\xE3\x80\x96";  // 〖 U+3016 (NFKC keeps it)
+    std::size_t at = text.find(open);
+    if (at == std::string_view::npos) return text;
+    std::string_view head = text.substr(0, at);
+    while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+    return head.empty() ? text : head;
+}
+
 std::string answer_key_of_normalized(std::string_view normalized) {
+    std::string_view head = without_other_text(normalized);
+    if (head.size() != normalized.size()) return answer_key_of_normalized(text::normalize(head));
     if (std::optional<double> n = text::parse_number(normalized)) return answer_key(*n);
     return std::string(normalized);
 }
@@ -52,30 +64,117 @@ std::string answer_key(const Cell& c) {
     return {};
 }
 
-std::vector<Answer> split_answers(const Cell& c) {
+std::vector<Answer> split_answers(const Cell& c, const std::u32string* seps) {
     std::vector<Answer> out;
     if (c.is_number()) {
         out.push_back({answer_key(c.number), text::format_number(c.number)});
         return out;
     }
     if (!c.is_text() || is_empty(c)) return out;  // a platform's no-answer mark has no answers
-    for (std::string& label : text::split_labels(c.text)) {
+    for (std::string& label : text::split_labels(c.text, seps)) {
         std::string norm = text::normalize(label);
         if (norm.empty()) continue;
-        if (std::optional<double> n = text::parse_number(norm))
-            out.push_back({answer_key(*n), text::format_number(*n)});
+        std::string key = answer_key_of_normalized(norm);
+        if (std::optional<double> n = text::parse_number(key))
+            out.push_back({std::move(key), text::format_number(*n)});
         else
-            out.push_back({std::move(norm), std::move(label)});
+            out.push_back({std::move(key), std::string(without_other_text(label))});
     }
     return out;
 }
 
+std::string describe_cell(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) {
+        std::string t = c.text;
+        if (text::length(t) > 20) {
+            // Cut at a code-point boundary.
+            std::size_t bytes = 0, cps = 0;
+            while (bytes < t.size() && cps < 20) {
+                ++bytes;
+                while (bytes < t.size() && (static_cast<unsigned char>(t[bytes]) & 0xC0) == 0x80) ++bytes;
+                ++cps;
+            }
+            t = t.substr(0, bytes) + "…";
+        }
+        return "'" + t + "'";
+    }
+    return "(blank)";
+}
+
+namespace {
+
+std::string shown(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    return c.is_text() ? text::nfkc_trim(c.text) : std::string();
+}
+
+}  // namespace
+
+Labels::Labels(const Block& range) {
+    if (range.cols != 2)
+        throw ArgumentError(
+            {"option \"labels\" takes a two-column range (code, label), not " + std::to_string(range.cols) +
+                 " column(s)",
+             "选项 “labels” 需要两列区域（代码，标签），而不是 " + std::to_string(range.cols) + " 列"});
+    auto where = [](std::size_t r) { return std::to_string(r + 1); };
+    for (std::size_t r = 0; r < range.rows; ++r) {
+        const Cell& code = range.at(r, 0);
+        const Cell& label = range.at(r, 1);
+        std::string ck = is_empty(code) ? std::string() : answer_key(code);
+        std::string lk = is_empty(label) ? std::string() : answer_key(label);
+        if (ck.empty() && lk.empty()) continue;
+        if (ck.empty() || lk.empty())
+            throw ArgumentError({"labels: row " + where(r) + " has " +
+                                     (ck.empty() ? "a label but no code" : "a code but no label") +
+                                     "; give both, or leave the row blank",
+                                 "labels：第 " + where(r) + " 行" +
+                                     (ck.empty() ? "有标签但没有代码" : "有代码但没有标签") +
+                                     "；请两者都填，或留空整行"});
+        for (const std::string* k : {&ck, &lk}) {
+            auto it = index_.find(*k);
+            if (it == index_.end() || (k == &lk && lk == ck)) continue;
+            const Entry& other = entries_[it->second];
+            bool as_code = other.code == *k;
+            std::string what_en = k == &ck ? "code " : "label ";
+            std::string what_zh = k == &ck ? "代码 " : "标签 ";
+            throw ArgumentError({"labels: " + what_en + describe_cell(k == &ck ? code : label) + " in row " +
+                                     where(r) + " is already the " + (as_code ? "code" : "label") +
+                                     " of row " + where(other.row) +
+                                     "; each code and each label must appear once",
+                                 "labels：第 " + where(r) + " 行的" + what_zh +
+                                     describe_cell(k == &ck ? code : label) + " 已是第 " + where(other.row) +
+                                     " 行的" + (as_code ? "代码" : "标签") + "；每个代码和标签只能出现一次"});
+        }
+        std::size_t i = entries_.size();
+        entries_.push_back({ck, lk, shown(label), r});
+        index_.emplace(ck, i);
+        index_.emplace(lk, i);
+    }
+}
+
+std::string Labels::canonical(const std::string& key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? key : entries_[it->second].code;
+}
+
+const std::string* Labels::label(const std::string& canonical) const {
+    auto it = index_.find(canonical);
+    if (it == index_.end() || entries_[it->second].code != canonical) return nullptr;
+    return &entries_[it->second].label;
+}
+
+bool is_no_answer_code(const Cell& c) {
+    std::optional<double> v = numeric_value(c);
+    return v && (*v == -2 || *v == -3);
+}
+
 bool dichotomy_mentioned(const Cell& c) {
     if (c.is_blank()) return false;
-    if (c.is_number()) return std::isfinite(c.number) && c.number != 0.0;
+    if (c.is_number()) return std::isfinite(c.number) && c.number > 0.0;
     std::string t = text::normalize(c.text);
-    if (t.empty()) return false;
-    if (auto n = text::parse_number(t)) return *n != 0.0;
+    if (t.empty() || mark_of_normalized(t) != NoAnswerMark::None) return false;
+    if (auto n = text::parse_number(t)) return *n > 0.0;
     return !(t == "否" || t == "no" || t == "false" || t == "n" || t == "未提及" || t == "未选");
 }
 

@@ -29,15 +29,19 @@ const Argument kResponses{
     ArgKind::Range,
     {"responses", "多选回答"},
     {"Multiple-response answers: one column listing the answers separated by ; , ， ； 、 | / ┋ or line "
-     "breaks, or a block with one column per option.",
-     "多选题回答：一列，答案之间用 ; , ， ； 、 | / ┋ 或换行分隔；或每个选项一列的区域。"}};
+     "breaks (option \"sep\" sets others; 其他〖text〗 is 其他), or a block with one column per option "
+     "(label or 1 = chosen).",
+     "多选题回答：一列，答案之间用 ; , ， ； 、 | / ┋ 或换行分隔（选项 \"sep\" 可改；其他〖文字〗即 其他）；"
+     "或每个选项一列的区域（标签或 1 表示选中）。"}};
 
 const Argument kOption{
     "option",
     ArgKind::Value,
     {"option", "选项"},
-    {"The answer to count: a code or label (whole token), or the column number in a block.",
-     "要统计的答案：代码或标签（整词匹配），或多列区域中的列号。"}};
+    {"The answer to count: a code or label (whole answer; with \"labels\" either), or in a block the column "
+     "number or the text its cells hold.",
+     "要统计的答案：代码或标签（整个答案匹配；有 \"labels\" "
+     "时两者皆可），或多列区域中的列号或该列单元格中的文字。"}};
 
 // "bound" is a UNOIDL keyword: the IDL parameter is whichBound, the wizard shows "bound".
 const Argument kBound{
@@ -264,6 +268,18 @@ const std::vector<OptionInfo>& options() {
          {"grouping of a place column: \"auto\" (default), \"text\", \"province\", \"city\", \"circles\", "
           "\"zones\"",
           "地名分组方式：\"auto\"（默认）、\"text\"、\"province\"、\"city\"、\"circles\"、\"zones\""}},
+        {"sep",
+         {"the characters that separate answers in a multiple-response cell, for this call (ODK/KoboToolbox: "
+          "\" \"); replaces the default ; , ， ； 、 | / ┋ and line breaks",
+          "本次调用中多选单元格内分隔答案的字符（ODK/KoboToolbox 用 \" \"）；替代默认的 ; , ， ； 、 | / ┋ "
+          "和换行"}},
+        {"labels",
+         {"a two-column range (code, label): answers and criteria may be written as the code or the label; "
+          "tables show labels; in a block of option columns the codes are the column numbers",
+          "两列区域（代码，标签）：答案和条件可写代码或标签；表格显示标签；多列区域中代码即列号"}},
+        {"answer",
+         {"DATACHECK only: the answer a mention function counts, to say how it is found in the range",
+          "仅 DATACHECK：要统计的答案，说明它在区域中如何被匹配"}},
     };
     return all;
 }

@@ -121,69 +121,298 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
     return s;
 }
 
+/// A sentence in the caller's language.
+struct Both {
+    std::string en, zh;
+    void add(const Message& m) {
+        en += m.en;
+        zh += m.zh;
+    }
+    std::string in(Lang lang) const { return lang == Lang::Zh ? zh : en; }
+};
+
+std::u32string code_points(std::string_view utf8) {
+    std::u32string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+        if (i + len > utf8.size()) len = 1;
+        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (std::size_t k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+/// True when a and b differ by exactly one inserted, deleted or replaced character.
+bool one_edit_apart(const std::u32string& a, const std::u32string& b) {
+    if (a == b) return false;
+    const std::u32string& s = a.size() <= b.size() ? a : b;
+    const std::u32string& l = a.size() <= b.size() ? b : a;
+    if (l.size() - s.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == l[i]) ++i;
+    if (s.size() == l.size()) return s.substr(i + 1) == l.substr(i + 1);
+    return s.substr(i) == l.substr(i + 1);
+}
+
+bool identifier_words(std::string_view key, std::vector<std::string_view>& words) {
+    words.clear();
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= key.size(); ++i) {
+        if (i < key.size() && key[i] != ' ') {
+            char c = key[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+                return false;
+            continue;
+        }
+        if (i > start) words.push_back(key.substr(start, i - start));
+        start = i + 1;
+    }
+    return words.size() >= 2;
+}
+
+std::string quote_list(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const std::string& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+    return out;
+}
+
 Result check_responses(const Block& range, const Request& req, Lang lang) {
     const Options& opt = req.options();
+    const bool block = range.cols > 1;
     double answered = 0, blank = 0, missing = 0;
     Marks marks;
     struct Seen {
         std::string label;
         double n = 0;
     };
-    std::map<std::string, Seen> answers;  // by answer key: "05", 5 and "5.0" are one answer
+    std::map<std::string, Seen>
+        answers;  // by canonical key: "05", 5, "5.0" and a code's label are one answer
+    std::vector<double> per_column(block ? range.cols : 0, 0.0);
+    bool wjx_sep = false, other_text = false;
+    double wjx_codes = 0;  // -2/-3: 问卷星's code download's no answer
+    double unsplit = 0;    // cells with a default delimiter that "sep" does not split at
+    std::string unsplit_example;
     for (std::size_t r = 0; r < range.rows; ++r) {
         if (!req.keep(r)) continue;
-        // The rule MENTIONRATE uses: a cell is answered when it is not blank,
-        // not a missing code, and (one column) names at least one answer.
-        bool any = false, all_missing = true;
-        std::vector<Answer> found;
-        for (std::size_t c = 0; c < range.cols; ++c) {
-            const Cell& cell = range.at(r, c);
-            if (is_empty(cell)) continue;
-            if (range.cols == 1) {
-                if (is_missing_code(cell, opt.missing)) {
+        if (block) {  // MENTIONRATE's rule: answered when at least one option is chosen
+            bool any = false, any_cell = false, all_missing = true;
+            for (std::size_t c = 0; c < range.cols; ++c) {
+                const Cell& cell = range.at(r, c);
+                if (is_empty(cell)) continue;
+                any_cell = true;
+                if (!is_missing_code(cell, opt)) all_missing = false;
+                if (chosen(cell, opt)) {
                     any = true;
-                    continue;
+                    per_column[c] += 1;
                 }
-                found = split_answers(cell);
-                if (found.empty()) continue;  // only delimiters: no answer
             }
-            any = true;
-            if (!is_missing_code(cell, opt.missing)) all_missing = false;
-        }
-        if (!any) {
-            if (range.cols != 1 || !marks.add(range.at(r, 0))) ++blank;
+            if (any)
+                ++answered;
+            else if (any_cell && all_missing)
+                ++missing;
+            else
+                ++blank;  // blank, 0 or 否 in every column: chose nothing
             continue;
         }
-        if (all_missing) {
+        const Cell& cell = range.at(r, 0);
+        if (is_empty(cell)) {
+            if (!marks.add(cell)) ++blank;
+            continue;
+        }
+        if (is_missing_code(cell, opt)) {
             ++missing;
             continue;
         }
+        if (is_no_answer_code(cell)) {
+            ++wjx_codes;
+            continue;
+        }
+        std::vector<Answer> found = split_answers(cell, opt.seps());
+        if (found.empty()) {  // only delimiters: no answer
+            ++blank;
+            continue;
+        }
         ++answered;
+        if (cell.is_text()) {
+            std::u32string cps = code_points(cell.text);
+            wjx_sep = wjx_sep || cps.find(U'\u250B') != std::u32string::npos;
+            other_text = other_text || cps.find(U'\u3016') != std::u32string::npos;
+            if (opt.sep) {
+                std::u32string nk = code_points(text::nfkc(cell.text));
+                for (char32_t cp : nk)
+                    if (text::is_default_separator(cp) && opt.sep->find(cp) == std::u32string::npos) {
+                        if (unsplit++ == 0) unsplit_example = describe_cell(cell);
+                        break;
+                    }
+            }
+        }
         for (Answer& a : found) {
-            Seen& seen = answers[a.key];
-            if (seen.n == 0) seen.label = std::move(a.label);
+            Seen& seen = answers[opt.canonical(a.key)];
+            if (seen.n == 0) seen.label = opt.shown(opt.canonical(a.key), a.label);
             seen.n += 1;
         }
     }
-    std::vector<std::pair<double, std::string>> top;
-    for (const auto& [key, seen] : answers) top.emplace_back(seen.n, seen.label);
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::string list;
-    for (std::size_t i = 0; i < top.size() && i < 8; ++i)
-        list += (i ? (lang == Lang::Zh ? "，" : ", ") : "") + top[i].second + " " + count(top[i].first);
-    if (top.size() > 8) list += lang == Lang::Zh ? "……" : ", …";
-    if (lang == Lang::Zh) {
-        std::string s = "已作答 " + count(answered) + "，空白 " + count(blank) + marks.list(lang) +
-                        "，缺失代码 " + count(missing);
-        if (range.cols == 1)
-            s += "；不同答案 " + std::to_string(top.size()) + " 个" + (list.empty() ? "" : "：" + list);
-        return s + "。";
+
+    Both out;
+    auto n = [](double v) { return count(v); };
+    std::string codes_en, codes_zh;
+    if (wjx_codes > 0) {
+        codes_en = ", " + n(wjx_codes) + " no answer (-2/-3 of a 问卷星 code download)";
+        codes_zh = "，未作答 " + n(wjx_codes) + "（问卷星按序号导出的 -2/-3）";
     }
-    std::string s = count(answered) + " answered, " + count(blank) + " blank" + marks.list(lang) + ", " +
-                    count(missing) + " missing code";
-    if (range.cols == 1)
-        s += "; " + std::to_string(top.size()) + " distinct answers" + (list.empty() ? "" : ": " + list);
-    return s + ".";
+    out.add({n(answered) + " answered, " + n(blank) + " blank" + marks.list(Lang::En) + codes_en + ", " +
+                 n(missing) + " missing code",
+             "已作答 " + n(answered) + "，空白 " + n(blank) + marks.list(Lang::Zh) + codes_zh +
+                 "，缺失代码 " + n(missing)});
+
+    // What the answers are, and the convention recognised.
+    std::vector<std::pair<double, std::string>> top;
+    std::size_t codes = 0;
+    std::vector<std::string> unlabelled;
+    for (const auto& [key, seen] : answers) {
+        top.emplace_back(seen.n, seen.label);
+        bool is_code = text::parse_number(key).has_value();
+        codes += is_code;
+        if (!opt.labels.empty() && !opt.labels.has(key) && unlabelled.size() < 5)
+            unlabelled.push_back(describe_cell(Cell::of(seen.label)));
+    }
+    if (block) {
+        std::string en, zh;
+        for (std::size_t c = 0; c < range.cols && c < 8; ++c) {
+            std::string item = block_option_label(range, c, opt) + " " + n(per_column[c]);
+            en += (c ? ", " : "") + item;
+            zh += (c ? "，" : "") + item;
+        }
+        if (range.cols > 8) {
+            en += ", …";
+            zh += "……";
+        }
+        out.add(
+            {"; one column per option (" + std::to_string(range.cols) +
+                 " columns; a row that chose none is not in the base): " + en,
+             "；每个选项一列（共 " + std::to_string(range.cols) + " 列；一个都没选的行不计入基数）：" + zh});
+    } else {
+        std::stable_sort(top.begin(), top.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::string en, zh;
+        for (std::size_t i = 0; i < top.size() && i < 8; ++i) {
+            en += (i ? ", " : "") + top[i].second + " " + n(top[i].first);
+            zh += (i ? "，" : "") + top[i].second + " " + n(top[i].first);
+        }
+        if (top.size() > 8) {
+            en += ", …";
+            zh += "……";
+        }
+        out.add({"; " + std::to_string(top.size()) + " distinct answers" + (en.empty() ? "" : ": " + en),
+                 "；不同答案 " + std::to_string(top.size()) + " 个" + (zh.empty() ? "" : "：" + zh)});
+        std::vector<Message> kinds;
+        if (wjx_sep || other_text || marks.total() > 0)
+            kinds.push_back(
+                {"a 问卷星 text export (answers separated by ┋, other-please-specify 〖…〗 counted as its "
+                 "option, (跳过)/(空) no answer)",
+                 "问卷星按选项文本导出（答案以 ┋ 分隔，其他〖…〗计入该选项，(跳过)/(空) 为未作答）"});
+        if (!answers.empty() && codes == answers.size())
+            kinds.push_back(opt.labels.empty()
+                                ? Message{"codes (numbers): count them by code, or name them with \"labels\"",
+                                          "代码（数字）：按代码统计，或用 \"labels\" 给出标签"}
+                                : Message{"codes named by \"labels\"", "由 \"labels\" 命名的代码"});
+        if (opt.sep)
+            kinds.push_back({"answers split at the \"sep\" characters", "按 \"sep\" 指定的字符拆分答案"});
+        if (!kinds.empty()) {
+            std::vector<std::string> en_k, zh_k;
+            for (const Message& k : kinds) {
+                en_k.push_back(k.en);
+                zh_k.push_back(k.zh);
+            }
+            out.add({". Recognised: " + quote_list(en_k, "; "), "。识别为：" + quote_list(zh_k, "；")});
+        }
+
+        // What still looks wrong.
+        std::vector<Message> flags;
+        if (!unlabelled.empty())
+            flags.push_back({"answers with no label in \"labels\": " + quote_list(unlabelled, ", "),
+                             "\"labels\" 中没有的答案：" + quote_list(unlabelled, "、")});
+        if (unsplit > 0)
+            flags.push_back(
+                {n(unsplit) + " cells contain a delimiter that \"sep\" does not split at (e.g. " +
+                     unsplit_example + ")",
+                 n(unsplit) + " 个单元格含有 \"sep\" 未包含的分隔符（如 " + unsplit_example + "）"});
+        if (!opt.sep) {  // ODK/KoboToolbox select_multiple: option names separated by spaces
+            double spaced = 0;
+            std::string example;
+            std::vector<std::string_view> words;
+            for (const auto& [key, seen] : answers) {
+                if (!identifier_words(key, words)) continue;
+                bool known_word = false;
+                for (std::string_view w : words) known_word = known_word || answers.count(std::string(w));
+                if (known_word || words.size() >= 2) {
+                    spaced += seen.n;
+                    if (example.empty()) example = describe_cell(Cell::of(seen.label));
+                }
+            }
+            if (spaced > 0)
+                flags.push_back({n(spaced) + " answers look like option names separated by spaces (e.g. " +
+                                     example +
+                                     ", as ODK/KoboToolbox select_multiple writes them): set \"sep\";\" \"",
+                                 n(spaced) + " 个答案像是以空格分隔的多个选项名（如 " + example +
+                                     "，ODK/KoboToolbox 的 select_multiple 即如此）：请设置 \"sep\";\" \""});
+        }
+        // Near-duplicates: answers that differ only by spacing or by one character.
+        std::vector<std::pair<std::string, std::u32string>> texts;  // label, key code points
+        for (const auto& [key, seen] : answers)
+            if (!text::parse_number(key) && texts.size() < 300)
+                texts.emplace_back(seen.label, code_points(key));
+        std::vector<std::string> near_en, near_zh;
+        for (std::size_t i = 0; i < texts.size() && near_en.size() < 3; ++i)
+            for (std::size_t j = i + 1; j < texts.size() && near_en.size() < 3; ++j) {
+                const auto& [la, a] = texts[i];
+                const auto& [lb, b] = texts[j];
+                std::string qa = describe_cell(Cell::of(la)), qb = describe_cell(Cell::of(lb));
+                std::u32string sa = a, sb = b;
+                std::erase(sa, U' ');
+                std::erase(sb, U' ');
+                if (sa == sb) {
+                    near_en.push_back(qa + " and " + qb + " differ only by spacing");
+                    near_zh.push_back(qa + " 与 " + qb + " 只差空格");
+                } else if (std::min(a.size(), b.size()) >= 3 && one_edit_apart(a, b)) {
+                    near_en.push_back(qa + " and " + qb + " differ by one character");
+                    near_zh.push_back(qa + " 与 " + qb + " 只差一个字");
+                }
+            }
+        if (!near_en.empty())
+            flags.push_back(
+                {quote_list(near_en, "; ") + " (one answer typed two ways? they are counted apart)",
+                 quote_list(near_zh, "；") + "（同一答案的两种写法？它们被分开统计）"});
+        if (!flags.empty()) {
+            std::vector<std::string> en_f, zh_f;
+            for (const Message& f : flags) {
+                en_f.push_back(f.en);
+                zh_f.push_back(f.zh);
+            }
+            out.add({". Check: " + quote_list(en_f, "; "), "。请检查：" + quote_list(zh_f, "；")});
+        }
+    }
+
+    // "answer": how MENTIONRATE would count that answer here.
+    if (opt.answer) {
+        MentionMatcher m(range, *opt.answer, opt);
+        double hits = 0;
+        for (std::size_t r = 0; r < range.rows; ++r)
+            if (req.keep(r)) hits += m.at(r).mentioned ? 1 : 0;
+        std::string a = describe_cell(*opt.answer);
+        if (hits == 0)
+            if (std::optional<Message> why = m.diagnose()) {
+                out.add({". Answer " + a + ": " + why->en, "。答案 " + a + "：" + why->zh});
+                return out.in(lang) + (lang == Lang::Zh ? "。" : ".");
+            }
+        out.add({". Answer " + a + ": mentioned in " + n(hits) + " of " + n(answered) + " answered rows",
+                 "。答案 " + a + "：" + n(answered) + " 个已作答行中提及 " + n(hits) + " 个"});
+    }
+    return out.in(lang) + (lang == Lang::Zh ? "。" : ".");
 }
 
 Result check_places(const Block& range, const Request& req, Lang lang) {
@@ -229,7 +458,8 @@ Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang 
     // given a failing formula's arguments says what is wrong with them.
     constexpr unsigned kAll = Option::Weights | Option::Scale | Option::Missing | Option::Invalid |
                               Option::MinN | Option::Base | Option::Level | Option::Sort | Option::Top |
-                              Option::Rows | Option::Cols | Option::OptionList | Option::By;
+                              Option::Rows | Option::Cols | Option::OptionList | Option::By | Option::Sep |
+                              Option::Labels | Option::Answer;
     try {
         if (k == "scores" || k.empty()) {
             require_shape(range, range.rows, "range", true);

@@ -14,8 +14,9 @@ namespace surveycalc::fn {
 namespace {
 
 constexpr unsigned kScoreOptions =
-    Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN;
-constexpr unsigned kMentionOptions = Option::Weights | Option::Missing | Option::MinN | Option::Base;
+    Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN | Option::Labels;
+constexpr unsigned kMentionOptions =
+    Option::Weights | Option::Missing | Option::MinN | Option::Base | Option::Sep | Option::Labels;
 
 /// The valid answers of the kept rows, with their weights.
 struct Sample {
@@ -71,6 +72,17 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
 }
 
 constexpr auto all_rows = [](std::size_t) { return true; };
+
+/// No silent zero: when none of the samples mentions the option, an error if
+/// the option looks misnamed (MentionMatcher::diagnose) rather than absent.
+void require_plausible_zero(std::string_view function, const MentionMatcher& match,
+                            std::initializer_list<const Sample*> samples) {
+    for (const Sample* s : samples)
+        for (double x : s->x)
+            if (x > 0) return;
+    if (std::optional<Message> why = match.diagnose())
+        throw ArgumentError({std::string(function) + ": " + why->en, std::string(function) + "：" + why->zh});
+}
 
 /// Σw·x / Σw. Weights are in [0,2) (Request::weight) and values bounded (a
 /// score scale within ±1e15, indicators 0/1), so neither sum can overflow or
@@ -135,9 +147,9 @@ struct Groups {
     bool in_b(std::size_t r) const { return b.matches(groups.at(r, 0)); }
 };
 
-Groups make_groups(const Block& groups, std::size_t rows, const Cell& a, const Cell& b) {
+Groups make_groups(const Block& groups, std::size_t rows, const Cell& a, const Cell& b, const Options& opt) {
     require_shape(groups, rows, "groups", true);
-    Groups g{Criterion(a), Criterion(b), groups};
+    Groups g{Criterion(a, &opt.labels), Criterion(b, &opt.labels), groups};
     for (std::size_t r = 0; r < rows; ++r)
         if (g.in_a(r) && g.in_b(r))
             throw ArgumentError({"group_a and group_b overlap: row " + std::to_string(r + 1) + " = " +
@@ -163,14 +175,17 @@ Result mention_rate(const Block& responses, const Cell& option, const Pairs& pai
     Request req("MENTIONRATE", responses.rows, pairs, kMentionOptions);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
+    require_plausible_zero("MENTIONRATE", match, {&s});
     if (!enough(s, req.options())) return NA{};
     return number_or_na(weighted_mean(s));
 }
 
 Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONCOUNT", responses.rows, pairs, Option::Weights | Option::Missing | Option::MinN);
+    Request req("MENTIONCOUNT", responses.rows, pairs,
+                Option::Weights | Option::Missing | Option::MinN | Option::Sep | Option::Labels);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
+    require_plausible_zero("MENTIONCOUNT", match, {&s});
     if (s.n() < req.options().min_n) return NA{};
     double hits = 0;  // in units of the largest weight
     for (std::size_t i = 0; i < s.x.size(); ++i) hits += s.w[i] * s.x[i];
@@ -179,14 +194,15 @@ Result mention_count(const Block& responses, const Cell& option, const Pairs& pa
 
 Result share(const Block& values, const Cell& value, const Pairs& pairs) {
     require_shape(values, values.rows, "values", true);
-    Request req("SHARE", values.rows, pairs, Option::Weights | Option::Missing | Option::MinN);
+    Request req("SHARE", values.rows, pairs,
+                Option::Weights | Option::Missing | Option::MinN | Option::Labels);
     const Options& opt = req.options();
-    Criterion equals(value);
+    Criterion equals(value, &opt.labels);
     Sample s;
     for (std::size_t r = 0; r < values.rows; ++r) {
         if (!req.keep(r)) continue;
         const Cell& c = values.at(r, 0);
-        if (is_empty(c) || is_missing_code(c, opt.missing)) continue;
+        if (no_answer(c, opt)) continue;
         s.x.push_back(equals.matches(c) ? 1.0 : 0.0);
         s.w.push_back(req.weight(r));
     }
@@ -198,7 +214,7 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
     require_shape(numerators, numerators.rows, "numerators", true);
     require_shape(denominators, numerators.rows, "denominators", true);
     Request req("SUMRATIO", numerators.rows, pairs,
-                Option::Weights | Option::Missing | Option::Invalid | Option::MinN);
+                Option::Weights | Option::Missing | Option::Invalid | Option::MinN | Option::Labels);
     const Options& opt = req.options();
     auto amount = [](const Cell& c) -> std::optional<double> {
         std::optional<double> v = numeric_value(c);
@@ -214,8 +230,8 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
         const Cell& d = denominators.at(r, 0);
         const Cell& x = numerators.at(r, 0);
         // A row without a denominator is not part of the rate.
-        if (is_empty(d) || is_missing_code(d, opt.missing)) continue;
-        if (is_missing_code(x, opt.missing)) continue;
+        if (is_empty(d) || is_missing_code(d, opt)) continue;
+        if (is_missing_code(x, opt)) continue;
         std::optional<double> dv = amount(d);
         std::optional<double> xv = is_empty(x) ? std::nullopt : amount(x);
         if (!dv || !xv) {
@@ -259,6 +275,7 @@ Result mention_ci(const Block& responses, const Cell& option, const Cell& bound,
     Request req("MENTIONCI", responses.rows, pairs, kMentionOptions | Option::Level);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
+    require_plausible_zero("MENTIONCI", match, {&s});
     if (!enough(s, req.options())) return NA{};
     return pick(inference::wilson_ci(as_proportion(s), req.options().level), b);
 }
@@ -266,12 +283,13 @@ Result mention_ci(const Block& responses, const Cell& option, const Cell& bound,
 Result mention_test(const Block& responses, const Cell& option, const Block& groups, const Cell& group_a,
                     const Cell& group_b, const Pairs& pairs) {
     Request req("MENTIONTEST", responses.rows, pairs, kMentionOptions);
-    Groups g = make_groups(groups, responses.rows, group_a, group_b);
+    Groups g = make_groups(groups, responses.rows, group_a, group_b, req.options());
     MentionMatcher match(responses, option, req.options());
     Sample a = mention_sample(
         responses, match, req, [&](std::size_t r) { return g.in_a(r); }, true);
     Sample b = mention_sample(
         responses, match, req, [&](std::size_t r) { return g.in_b(r); }, true);
+    require_plausible_zero("MENTIONTEST", match, {&a, &b});
     if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};
     auto t = inference::two_prop_z_test(as_proportion(a), as_proportion(b));
     if (!t) return NA{};
@@ -282,7 +300,7 @@ Result difficulty_test(const Block& scores, const Block& groups, const Cell& gro
                        const Pairs& pairs) {
     require_shape(scores, scores.rows, "scores", true);
     Request req("DIFFICULTYTEST", scores.rows, pairs, kScoreOptions);
-    Groups g = make_groups(groups, scores.rows, group_a, group_b);
+    Groups g = make_groups(groups, scores.rows, group_a, group_b, req.options());
     Sample a = score_sample(scores, req, [&](std::size_t r) { return g.in_a(r); });
     Sample b = score_sample(scores, req, [&](std::size_t r) { return g.in_b(r); });
     if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};

@@ -538,7 +538,46 @@ Found resolve(std::string_view k) {
     return {{}, false};
 }
 
+/// 问卷星's 来自IP column: "61.141.23.8(广东-深圳)", "240e:3b0::1(北京)": the
+/// place in the parentheses (full-width ones too) after an IPv4 or IPv6
+/// address ("*" masks a digit); "…(未知)" is unknown. nullopt for other text.
+std::optional<std::string_view> ip_location(std::string_view text) {
+    auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    };
+    text = trim(text);
+    constexpr std::string_view kOpenWide = "\xEF\xBC\x88", kCloseWide = "\xEF\xBC\x89";  // （ ）
+    std::size_t open = text.find('(');
+    std::size_t wide = text.find(kOpenWide);
+    std::size_t open_len = 1;
+    if (wide < open) {
+        open = wide;
+        open_len = kOpenWide.size();
+    }
+    if (open == std::string_view::npos || open == 0) return std::nullopt;
+    std::string_view ip = trim(text.substr(0, open));
+    bool dot = false, colon = false;
+    for (char c : ip) {
+        dot = dot || c == '.';
+        colon = colon || c == ':';
+        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!hex && c != '.' && c != ':' && c != '*') return std::nullopt;
+    }
+    if (!dot && !colon) return std::nullopt;
+    std::string_view rest = text.substr(open + open_len);
+    if (rest.size() >= kCloseWide.size() && rest.substr(rest.size() - kCloseWide.size()) == kCloseWide)
+        rest.remove_suffix(kCloseWide.size());
+    else if (!rest.empty() && rest.back() == ')')
+        rest.remove_suffix(1);
+    else
+        return std::nullopt;
+    return rest;
+}
+
 Found resolve_text(std::string_view text) {
+    if (std::optional<std::string_view> inner = ip_location(text)) text = *inner;
     thread_local std::string key;
     make_key(text, key);
     return resolve(key);

@@ -41,12 +41,14 @@ struct Criterion::Impl {
         std::string text;                  // normalised operand
         std::optional<double> number;      // operand as a number
         std::optional<places::Area> area;  // operand as a place or region (plain equality only)
+        std::optional<std::string> coded;  // with "labels": the code (key) the operand names
     };
+    const Labels* labels = nullptr;
     std::vector<Alt> alts;
     // Normalising and resolving texts is the costly part: once per distinct text.
     mutable TextCache<bool> matched;
 
-    static Alt parse_alt(std::string_view s) {
+    Alt parse_alt(std::string_view s) const {
         Alt a;
         auto take = [&](std::string_view op, Op o) {
             if (s.substr(0, op.size()) == op) {
@@ -62,12 +64,30 @@ struct Criterion::Impl {
         a.number = text::parse_number(a.text);
         // A place or region named plainly, with "=" or with "<>", matches by place.
         if ((a.op == Op::Eq || a.op == Op::Ne) && !a.number && !a.text.empty()) a.area = places::area(a.text);
+        code_of(a);
         return a;
     }
 
+    void code_of(Alt& a) const {
+        if (!labels || labels->empty() || (a.op != Op::Eq && a.op != Op::Ne)) return;
+        std::string key = a.number ? answer_key(*a.number) : answer_key_of_normalized(a.text);
+        if (labels->has(key)) a.coded = labels->canonical(key);
+    }
+
+    /// A cell's normalised text and the same without 问卷星's 〖…〗 other text.
+    static bool text_equals(const std::string& t, const std::string& operand) {
+        return t == operand || without_other_text(t) == operand;
+    }
+
     bool match_alt(const Alt& a, const Cell& c) const {
+        if (a.coded) {  // a code or label of the book: cells holding the code or its label
+            bool same = !is_empty(c) && labels->canonical(answer_key(c)) == *a.coded;
+            return a.op == Op::Eq ? same : !same;
+        }
         if (a.number) {
             std::optional<double> v = numeric_value(c);
+            if (!v && c.is_text())
+                v = text::parse_number(text::normalize(without_other_text(text::normalize(c.text))));
             switch (a.op) {
                 case Op::Eq:
                     return v && *v == *a.number;
@@ -92,10 +112,10 @@ struct Criterion::Impl {
         std::string t = normalized(c);
         switch (a.op) {
             case Op::Eq:
-                if (!c.is_blank() && t == a.text) return true;
+                if (!c.is_blank() && text_equals(t, a.text)) return true;
                 return a.area && c.is_text() && within(c.text, *a.area);
             case Op::Ne:
-                if (t == a.text) return false;
+                if (!c.is_blank() && text_equals(t, a.text)) return false;
                 return !(a.area && c.is_text() && within(c.text, *a.area));
             case Op::Lt:
                 return !c.is_blank() && t < a.text;
@@ -118,13 +138,15 @@ struct Criterion::Impl {
     }
 };
 
-Criterion::Criterion(const Cell& criterion) : impl_(std::make_unique<Impl>()) {
+Criterion::Criterion(const Cell& criterion, const Labels* labels) : impl_(std::make_unique<Impl>()) {
+    impl_->labels = labels;
     if (criterion.is_number()) {
         if (!std::isfinite(criterion.number))
             throw ArgumentError({"a criterion is not a finite number", "条件不是有限数"});
         Impl::Alt a;
         a.number = criterion.number;
         a.text = text::format_number(criterion.number);
+        impl_->code_of(a);
         impl_->alts.push_back(std::move(a));
         return;
     }
@@ -138,7 +160,7 @@ Criterion::Criterion(const Cell& criterion) : impl_(std::make_unique<Impl>()) {
         if (i == s.size() || s[i] == '|') {
             std::string_view part = std::string_view(s).substr(start, i - start);
             if (!text::normalize(part).empty() || s.find('|') == std::string::npos)
-                impl_->alts.push_back(Impl::parse_alt(part));
+                impl_->alts.push_back(impl_->parse_alt(part));
             start = i + 1;
         }
     }
@@ -159,25 +181,6 @@ bool Criterion::matches(const Cell& cell) const {
 }
 
 // ---- shapes and messages -----------------------------------------------------
-
-std::string describe_cell(const Cell& c) {
-    if (c.is_number()) return text::format_number(c.number);
-    if (c.is_text()) {
-        std::string t = c.text;
-        if (text::length(t) > 20) {
-            // Cut at a code-point boundary.
-            std::size_t bytes = 0, cps = 0;
-            while (bytes < t.size() && cps < 20) {
-                ++bytes;
-                while (bytes < t.size() && (static_cast<unsigned char>(t[bytes]) & 0xC0) == 0x80) ++bytes;
-                ++cps;
-            }
-            t = t.substr(0, bytes) + "…";
-        }
-        return "'" + t + "'";
-    }
-    return "(blank)";
-}
 
 ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason) {
     std::string where = std::to_string(row + 1);
@@ -214,7 +217,8 @@ constexpr OptionName kOptionNames[] = {
     {"invalid", Option::Invalid}, {"min_n", Option::MinN},  {"base", Option::Base},
     {"level", Option::Level},     {"sort", Option::Sort},   {"top", Option::Top},
     {"rows", Option::Rows},       {"cols", Option::Cols},   {"options", Option::OptionList},
-    {"by", Option::By},
+    {"by", Option::By},           {"sep", Option::Sep},     {"labels", Option::Labels},
+    {"answer", Option::Answer},
 };
 
 std::string allowed_list(unsigned allowed) {
@@ -324,6 +328,7 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
             {std::string(function) + ": criteria and options come in pairs, but the last one has no value",
              std::string(function) + "：条件和选项必须成对出现，但最后一个缺少值"});
     unsigned seen = 0;
+    std::vector<std::size_t> criteria;  // positions of the criteria pairs
     for (std::size_t i = 0; i < pairs.size(); i += 2) {
         const Arg& key = pairs[i];
         const Arg& value = pairs[i + 1];
@@ -356,13 +361,20 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                 continue;
             }
         }
-        // A criteria pair: range; criterion.
+        criteria.push_back(i);
+    }
+    // Criteria after every option: a criterion may name a code or label of "labels" given after it.
+    if (!options_.labels.empty())
+        for (std::string& k : options_.missing) k = options_.labels.canonical(k);
+    for (std::size_t i : criteria) {
+        const Arg& key = pairs[i];
+        const Arg& value = pairs[i + 1];
         require_shape(key.block, rows, "criteria range " + std::to_string(i / 2 + 1), true);
         if (value.is_range && value.block.cells.size() != 1)
             throw ArgumentError(
                 {"criterion " + std::to_string(i / 2 + 1) + " must be a single value, not a range",
                  "条件 " + std::to_string(i / 2 + 1) + " 必须是单个值，而不是区域"});
-        filters_.push_back(Filter{&key.block, Criterion(value.block.cells.at(0))});
+        filters_.push_back(Filter{&key.block, Criterion(value.block.cells.at(0), &options_.labels)});
     }
     // Padding a table result to "rows" x "cols" must fit the result limit.
     std::size_t pad_cells = std::max<std::size_t>(options_.rows, 1) * std::max<std::size_t>(options_.cols, 1);
@@ -439,6 +451,25 @@ void Request::parse_option(Option option, std::string_view name, const Arg& valu
                     {"option \"options\" lists more than " + std::to_string(kMaxTableRows) + " answers",
                      "选项 “options” 列出的答案超过 " + std::to_string(kMaxTableRows) + " 个"});
             break;
+        case Option::Sep: {
+            const Cell& c = option_value_scalar(value, name);
+            // "" (or a blank cell): no delimiter, every cell is one answer.
+            options_.sep = c.is_text() ? text::separators(c.text) : std::u32string();
+            if (c.is_number())
+                throw ArgumentError(
+                    {"option \"sep\" takes the delimiter characters as text, e.g. \" \" or \";\"",
+                     "选项 “sep” 需要分隔符文本，如 \" \" 或 \";\""});
+            break;
+        }
+        case Option::Labels:
+            if (!value.is_range)
+                throw ArgumentError({"option \"labels\" takes a two-column range (code, label)",
+                                     "选项 “labels” 需要两列区域（代码，标签）"});
+            options_.labels = Labels(value.block);
+            break;
+        case Option::Answer:
+            options_.answer = option_value_scalar(value, name);
+            break;
         case Option::Level: {
             double l = option_number(value, name);
             if (!(l > 0 && l < 1))
@@ -464,15 +495,22 @@ bool Request::any_criteria_cell(std::size_t r) const {
 
 // ---- scores --------------------------------------------------------------------
 
-bool is_missing_code(const Cell& c, const std::vector<std::string>& missing) {
-    if (missing.empty() || is_empty(c)) return false;
-    return std::find(missing.begin(), missing.end(), answer_key(c)) != missing.end();
+bool is_missing_code(const Cell& c, const Options& opt) {
+    if (opt.missing.empty() || is_empty(c)) return false;
+    std::string key = opt.canonical(answer_key(c));
+    return std::find(opt.missing.begin(), opt.missing.end(), key) != opt.missing.end();
 }
+
+bool no_answer(const Cell& c, const Options& opt) {
+    return is_empty(c) || is_no_answer_code(c) || is_missing_code(c, opt);
+}
+
+bool chosen(const Cell& c, const Options& opt) { return dichotomy_mentioned(c) && !is_missing_code(c, opt); }
 
 ScoreCell classify_score(const Cell& c, const Options& opt) {
     ScoreCell out;
     if (is_empty(c)) return out;  // blank, or only spaces
-    if (is_missing_code(c, opt.missing)) {
+    if (is_missing_code(c, opt)) {
         out.status = ScoreCell::Status::Missing;
         return out;
     }
@@ -497,59 +535,188 @@ ScoreCell classify_score(const Cell& c, const Options& opt) {
 
 // ---- multiple responses ---------------------------------------------------------
 
+/// The label of column c of a one-column-per-option block: "options" if it
+/// lists one, else the code book's label of the column number, else the text
+/// every chosen cell of the column holds (SurveyMonkey writes the option's
+/// label), else the column number.
+std::string block_option_label(const Block& b, std::size_t c, const Options& opt) {
+    if (c < opt.option_list.size()) return opt.option_list[c];
+    std::string number = std::to_string(c + 1);
+    if (const std::string* l = opt.labels.label(opt.canonical(number))) return *l;
+    std::string common, common_key;
+    for (std::size_t r = 0; r < b.rows; ++r) {
+        const Cell& cell = b.at(r, c);
+        if (!cell.is_text() || !chosen(cell, opt) || numeric_value(cell)) continue;
+        std::string key = answer_key(cell);
+        if (common_key.empty()) {
+            common_key = key;
+            common = std::string(without_other_text(text::nfkc_trim(cell.text)));
+        } else if (key != common_key) {
+            return number;
+        }
+    }
+    return common.empty() ? number : common;
+}
+
+namespace {
+
+std::string quoted_cell(const Cell& c) { return describe_cell(c); }
+
+/// The block's column whose chosen cells hold the answer `key` (canonical);
+/// throws unless exactly one does.
+std::size_t column_holding(const Block& b, const std::string& key, const Cell& option, const Options& opt) {
+    std::vector<std::size_t> found;
+    for (std::size_t c = 0; c < b.cols; ++c)
+        for (std::size_t r = 0; r < b.rows; ++r) {
+            const Cell& cell = b.at(r, c);
+            if (cell.is_text() && chosen(cell, opt) && opt.canonical(answer_key(cell)) == key) {
+                found.push_back(c);
+                break;
+            }
+        }
+    std::string cols = std::to_string(b.cols);
+    if (found.empty())
+        throw ArgumentError({"no column of the " + cols + "-column block holds the answer " +
+                                 quoted_cell(option) + ": give the option's column number (1 to " + cols +
+                                 "), or \"labels\" with the column numbers as codes",
+                             cols + " 列的多列回答区域中没有哪一列含有答案 " + quoted_cell(option) +
+                                 "：请给出该选项的列号（1 到 " + cols + "），或用 \"labels\" 以列号为代码"});
+    if (found.size() > 1)
+        throw ArgumentError(
+            {"the answer " + quoted_cell(option) + " is in columns " + std::to_string(found[0] + 1) +
+                 " and " + std::to_string(found[1] + 1) + " of the block: give the column number",
+             "答案 " + quoted_cell(option) + " 同时出现在多列回答区域的第 " + std::to_string(found[0] + 1) +
+                 " 列和第 " + std::to_string(found[1] + 1) + " 列：请给出列号"});
+    return found[0];
+}
+
+}  // namespace
+
 MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const Options& opt)
     : responses_(responses), opt_(opt) {
     block_ = responses.cols > 1;
-    if (block_) {
-        std::optional<double> n = numeric_value(option);
-        if (!n || *n != std::floor(*n) || *n < 1 || *n > static_cast<double>(responses.cols))
-            throw ArgumentError({"with a block of " + std::to_string(responses.cols) +
-                                     " option columns, option must be a column number from 1 to " +
-                                     std::to_string(responses.cols) + ", not " + describe_cell(option),
-                                 "多列回答区域共 " + std::to_string(responses.cols) +
-                                     " 列，选项必须是 1 到 " + std::to_string(responses.cols) +
-                                     " 的列号，而不是 " + describe_cell(option)});
-        column_ = static_cast<std::size_t>(*n) - 1;
-        return;
-    }
-    // The answer counted, keyed as the cells' answers are: 5, "05" and "5.0" are
-    // one answer, and a number option keeps every bit of its value (=1/3 is not 0.333333333333333).
     if (option.is_number() && !std::isfinite(option.number))
         throw ArgumentError({"option is not a finite number", "选项不是有限数"});
-    key_ = answer_key(option);
+    // The answer counted, keyed as the cells' answers are: 5, "05" and "5.0" are
+    // one answer, a number option keeps every bit of its value (=1/3 is not
+    // 0.333333333333333), and a label of the code book is its code.
+    key_ = opt.canonical(answer_key(option));
     if (key_.empty())
         throw ArgumentError({"option is empty: name the answer to count (a code or a label)",
                              "选项为空：请给出要统计的答案（代码或标签）"});
+    if (!block_) return;
+    std::optional<double> n = text::parse_number(key_);
+    if (!n) {
+        column_ = column_holding(responses, key_, option, opt);
+        return;
+    }
+    if (*n != std::floor(*n) || *n < 1 || *n > static_cast<double>(responses.cols))
+        throw ArgumentError({"with a block of " + std::to_string(responses.cols) +
+                                 " option columns, option must be a column number from 1 to " +
+                                 std::to_string(responses.cols) + " or an answer the block holds, not " +
+                                 describe_cell(option),
+                             "多列回答区域共 " + std::to_string(responses.cols) + " 列，选项必须是 1 到 " +
+                                 std::to_string(responses.cols) + " 的列号或区域中出现的答案，而不是 " +
+                                 describe_cell(option)});
+    column_ = static_cast<std::size_t>(*n) - 1;
 }
 
 MentionCell MentionMatcher::at(std::size_t row) const {
     MentionCell out;
     if (block_) {
-        bool any = false;
-        for (std::size_t c = 0; c < responses_.cols; ++c) {
-            const Cell& cell = responses_.at(row, c);
-            if (!is_empty(cell) && !is_missing_code(cell, opt_.missing)) any = true;
-        }
-        out.answered = any;
-        out.mentioned = any && dichotomy_mentioned(responses_.at(row, column_));
+        // Answered: at least one option chosen (a row of blanks and 0s skipped the question).
+        for (std::size_t c = 0; c < responses_.cols && !out.answered; ++c)
+            out.answered = chosen(responses_.at(row, c), opt_);
+        out.mentioned = out.answered && chosen(responses_.at(row, column_), opt_);
         return out;
     }
     const Cell& cell = responses_.at(row, 0);
-    if (cell.is_blank() || is_missing_code(cell, opt_.missing)) return out;  // marks such as (跳过): parse()
+    if (no_answer(cell, opt_)) return out;
     if (cell.is_number()) return parse(cell);
     return cache_.get(cell.text, [&] { return parse(cell); });
 }
 
 MentionCell MentionMatcher::parse(const Cell& cell) const {
     MentionCell out;
-    for (const Answer& a : split_answers(cell)) {
+    for (const Answer& a : split_answers(cell, opt_.seps())) {
         out.answered = true;  // only delimiters or spaces: no answers, no answer
-        if (a.key == key_) {
+        if (opt_.canonical(a.key) == key_) {
             out.mentioned = true;
             break;
         }
     }
     return out;
+}
+
+namespace {
+
+/// True when `key` occurs in the answer `in` as a word: bounded by the text's
+/// ends or spaces, or followed by "(" (NFKC made "（" ASCII).
+bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren) {
+    for (std::size_t at = in.find(key); at != std::string_view::npos; at = in.find(key, at + 1)) {
+        std::size_t end = at + key.size();
+        bool left = at == 0 || in[at - 1] == ' ';
+        bool space_right = end == in.size() || in[end] == ' ';
+        bool paren_right = end < in.size() && in[end] == '(';
+        if (left && (space_right || paren_right)) {
+            before_paren = paren_right || (end + 1 < in.size() && in[end] == ' ' && in[end + 1] == '(');
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<Message> MentionMatcher::diagnose() const {
+    if (block_) return std::nullopt;
+    std::size_t inside = 0, answers = 0, codes = 0;
+    bool paren = false;
+    std::vector<std::string> examples;
+    std::unordered_map<std::string, bool> seen;
+    for (std::size_t r = 0; r < responses_.rows; ++r) {
+        const Cell& cell = responses_.at(r, 0);
+        if (cell.is_text() && !seen.emplace(cell.text, true).second) continue;
+        for (const Answer& a : split_answers(cell, opt_.seps())) {
+            if (opt_.canonical(a.key) == key_) return std::nullopt;  // a whole answer: zero is a true zero
+            ++answers;
+            if (text::parse_number(a.key)) ++codes;
+            bool before_paren = false;
+            if (a.key.size() > key_.size() && occurs_inside(a.key, key_, before_paren)) {
+                ++inside;
+                paren = paren || before_paren;
+                if (examples.size() < 3) examples.push_back(describe_cell(Cell::of(a.label)));
+            }
+        }
+    }
+    std::string quoted = "\"" + key_ + "\"";
+    if (inside > 0) {
+        std::string list;
+        for (const std::string& e : examples) list += (list.empty() ? "" : ", ") + e;
+        if (inside > examples.size()) list += ", …";
+        std::string n = std::to_string(inside);
+        if (paren)
+            return Message{"the answer " + quoted + " matches no whole answer but begins " + n +
+                               " of them (" + list +
+                               "): write the answer as the cells write it, or map them to it with \"labels\"",
+                           "答案 " + quoted + " 与任何完整答案都不相同，却是 " + n + " 个答案的开头（" +
+                               list + "）：请按单元格中的写法给出答案，或用 \"labels\" 把它们对应到该答案"};
+        return Message{
+            "the answer " + quoted + " matches no whole answer but occurs inside " + n + " of them (" + list +
+                ") as a word: if a cell lists several answers separated by spaces (ODK/KoboToolbox "
+                "select_multiple), set \"sep\";\" \"",
+            "答案 " + quoted + " 与任何完整答案都不相同，却作为词出现在 " + n + " 个答案中（" + list +
+                "）：如果单元格中多个答案以空格分隔（ODK/KoboToolbox 的 select_multiple），请设置 "
+                "\"sep\";\" \""};
+    }
+    if (answers > 0 && codes == answers && !text::parse_number(key_) && opt_.labels.empty())
+        return Message{"the answer " + quoted +
+                           " is a text but every answer in the range is a code (a number): give the code, or "
+                           "\"labels\" with a two-column range of codes and labels",
+                       "答案 " + quoted +
+                           " 是文字，而区域中的答案都是代码（数字）：请给出代码，或用 \"labels\" "
+                           "指定“代码-标签”两列区域"};
+    return std::nullopt;
 }
 
 }  // namespace surveycalc

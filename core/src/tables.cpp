@@ -28,7 +28,7 @@ class Grouper {
    public:
     enum class Mode { Text, Province, City, Circles, Zones };
 
-    Grouper(const Block& groups, const Request& req) : groups_(groups) {
+    Grouper(const Block& groups, const Request& req) : groups_(groups), opt_(req.options()) {
         const std::string& by = req.options().by;
         auto_ = by == "auto";
         if (by == "text")
@@ -87,10 +87,13 @@ class Grouper {
     Key compute(const std::string& t) const {
         std::string folded = text::normalize(t);
         if (folded.empty()) return {};
-        // One group per value: 5, "05" and "5.0" are one row, as MENTIONRATE counts them.
+        // One group per answer: 5, "05" and "5.0" are one row, as MENTIONRATE
+        // counts them; 其他〖text〗 is 其他; a code and its label are one group, shown by the label.
         std::optional<double> number = text::parse_number(folded);
-        Key text_key = number ? Key{"t:" + answer_key(*number), text::format_number(*number), 0}
-                              : Key{"t:" + folded, text::nfkc_trim(t), 0};
+        std::string key = opt_.canonical(answer_key_of_normalized(folded));
+        std::string shown =
+            number ? text::format_number(*number) : std::string(without_other_text(text::nfkc_trim(t)));
+        Key text_key{"t:" + key, opt_.shown(key, shown), 0};
         if (mode_ == Mode::Text || number_is_text(folded)) return text_key;
         places::Location loc = places::locate(t);
         if (!loc.resolved()) return Key{"u:" + folded, text::nfkc_trim(t), 1 << 30};  // its own row
@@ -116,6 +119,7 @@ class Grouper {
     }
 
     const Block& groups_;
+    const Options& opt_;
     Mode mode_ = Mode::Text;
     bool auto_ = false;  // "by" is "auto": the mode was detected, not given
     std::unordered_map<std::string, Key> cache_;
@@ -187,7 +191,7 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
     require_shape(groups, scores.rows, "groups", true);
     Request req("GROUPTABLE", scores.rows, pairs,
                 Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN |
-                    Option::Sort | Option::Top | Option::Rows | Option::By);
+                    Option::Sort | Option::Top | Option::Rows | Option::By | Option::Labels);
     const Options& opt = req.options();
     Grouper grouper(groups, req);
     std::unordered_map<std::string, GroupStats> stats;
@@ -232,23 +236,34 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     require_shape(groups, responses.rows, "groups", true);
     Request req("CROSSTAB", responses.rows, pairs,
                 Option::Weights | Option::Missing | Option::MinN | Option::Base | Option::Sort | Option::Top |
-                    Option::Rows | Option::Cols | Option::OptionList | Option::By);
+                    Option::Rows | Option::Cols | Option::OptionList | Option::By | Option::Sep |
+                    Option::Labels);
     const Options& opt = req.options();
     const bool block = responses.cols > 1;
 
-    // Rows: the options, given or discovered in order of frequency. One row per
-    // answer key, so "05", 5 and "5.0" are one row, as MENTIONRATE counts them.
+    // Rows: the options, given ("options"), in the code book's order ("labels"),
+    // then discovered in order of frequency. One row per answer key, so "05", 5
+    // and "5.0" are one row, as MENTIONRATE counts them, and a code and its label too.
     std::vector<std::string> labels;                     // as shown
-    std::unordered_map<std::string, std::size_t> index;  // answer key -> row
+    std::unordered_map<std::string, std::size_t> index;  // canonical answer key -> row
     bool discover = opt.option_list.empty();
+    std::size_t fixed = 0;            // rows before the discovered ones (kept in their order)
+    std::vector<std::string> listed;  // the "options" text of each listed row
     if (block) {
         for (std::size_t c = 0; c < responses.cols; ++c)
-            labels.push_back(c < opt.option_list.size() ? opt.option_list[c] : std::to_string(c + 1));
+            labels.push_back(block_option_label(responses, c, opt));
     } else {
         for (const std::string& l : opt.option_list) {
-            std::string k = answer_key_of_normalized(text::normalize(l));
-            if (index.try_emplace(k, labels.size()).second) labels.push_back(l);
+            std::string k = opt.canonical(answer_key_of_normalized(text::normalize(l)));
+            if (index.try_emplace(k, labels.size()).second) {
+                labels.push_back(opt.shown(k, l));
+                listed.push_back(l);
+            }
         }
+        if (discover)
+            for (const Labels::Entry& e : opt.labels.entries())
+                if (index.try_emplace(e.code, labels.size()).second) labels.push_back(e.label);
+        fixed = labels.size();
     }
 
     Grouper grouper(groups, req);
@@ -284,24 +299,22 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         mentioned.clear();
         bool answered = false;
         if (block) {
-            for (std::size_t c = 0; c < responses.cols; ++c) {
-                const Cell& cell = responses.at(r, c);
-                if (is_empty(cell) || is_missing_code(cell, opt.missing)) continue;
-                answered = true;
-                if (dichotomy_mentioned(cell)) mentioned.push_back(c);
-            }
+            for (std::size_t c = 0; c < responses.cols; ++c)  // answered: at least one option chosen
+                if (chosen(responses.at(r, c), opt)) mentioned.push_back(c);
+            answered = !mentioned.empty();
         } else {
             const Cell& cell = responses.at(r, 0);
-            if (!cell.is_blank() && !is_missing_code(cell, opt.missing)) {
+            if (!no_answer(cell, opt)) {
                 auto parse = [&] {  // the option rows a cell's answers name (new ones are added)
                     Parsed p;
-                    for (Answer& a : split_answers(cell)) {
+                    for (Answer& a : split_answers(cell, opt.seps())) {
                         p.answered = true;
-                        auto it = index.find(a.key);
+                        std::string key = opt.canonical(a.key);
+                        auto it = index.find(key);
                         if (it == index.end()) {
                             if (!discover) continue;
-                            it = index.emplace(std::move(a.key), labels.size()).first;
-                            labels.push_back(std::move(a.label));
+                            it = index.emplace(key, labels.size()).first;
+                            labels.push_back(opt.shown(key, a.label));
                             check_work();
                         }
                         if (std::find(p.rows.begin(), p.rows.end(), it->second) == p.rows.end())
@@ -346,10 +359,19 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         if (c.g.n >= 1 && c.g.n >= opt.min_n && c.g.sw > 0) kept.push_back(&c);
     sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.sw; });
 
+    // No silent zero: a listed answer that no row mentions may be misnamed (MentionMatcher::diagnose).
+    if (!block)
+        for (std::size_t o = 0; o < listed.size(); ++o) {
+            if (total_hits[o] > 0) continue;
+            MentionMatcher m(responses, Cell::of(listed[o]), opt);
+            if (std::optional<Message> why = m.diagnose())
+                throw ArgumentError({"CROSSTAB: " + why->en, "CROSSTAB：" + why->zh});
+        }
+
     std::vector<std::size_t> rows(labels.size());
     std::iota(rows.begin(), rows.end(), 0);
     if (discover && !block)
-        std::stable_sort(rows.begin(), rows.end(),
+        std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(fixed), rows.end(),
                          [&](std::size_t a, std::size_t b) { return total_hits[a] > total_hits[b]; });
     if (opt.top > 0 && rows.size() > opt.top) rows.resize(opt.top);
 

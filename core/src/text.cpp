@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
+#include <utility>
 
 namespace surveycalc::text {
 namespace {
@@ -26,7 +27,7 @@ std::string_view ascii_trim(std::string_view s) {
     return s;
 }
 
-const icu::Normalizer2& nfkc() {
+const icu::Normalizer2& nfkc_normalizer() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status) || n == nullptr) throw std::runtime_error("ICU NFKC normaliser unavailable");
@@ -85,9 +86,18 @@ std::string normalize(std::string_view utf8) {
     return to_utf8(normalized_trimmed(utf8, nfkc_casefold()));
 }
 
+std::string nfkc(std::string_view utf8) {
+    if (is_ascii(utf8)) return std::string(utf8);
+    icu::UnicodeString in =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out = nfkc_normalizer().normalize(in, status);
+    return to_utf8(U_FAILURE(status) ? in : out);
+}
+
 std::string nfkc_trim(std::string_view utf8) {
     if (is_ascii(utf8)) return std::string(ascii_trim(utf8));
-    return to_utf8(normalized_trimmed(utf8, nfkc()));
+    return to_utf8(normalized_trimmed(utf8, nfkc_normalizer()));
 }
 
 std::optional<double> parse_number(std::string_view s) {
@@ -139,9 +149,44 @@ std::size_t length(std::string_view utf8) {
     return n;
 }
 
-std::vector<std::string> split_labels(std::string_view utf8) {
+namespace {
+
+/// The code point at s[i] (UTF-8, valid after NFKC) and its length in bytes.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (i + len > s.size()) return {c, 1};
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    return {cp, len};
+}
+
+constexpr char32_t kOpenOther = 0x3016;   // 〖
+constexpr char32_t kCloseOther = 0x3017;  // 〗
+
+}  // namespace
+
+bool is_default_separator(char32_t cp) {
+    return cp == ';' || cp == ',' || cp == '|' || cp == '/' || cp == '\n' || cp == '\r' ||
+           cp == 0x3001     // 、 IDEOGRAPHIC COMMA
+           || cp == 0x250B  // ┋ 问卷星's separator of the answers of a multiple-choice question
+        ;
+}
+
+std::u32string separators(std::string_view utf8) {
+    std::string s = nfkc(utf8);
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        auto [cp, len] = decode(s, i);
+        if (out.find(cp) == std::u32string::npos) out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::vector<std::string> split_labels(std::string_view utf8, const std::u32string* seps) {
     // NFKC first so that full-width delimiters become their ASCII forms; then
-    // split on the ASCII delimiters and the ideographic comma U+3001 (、).
+    // split at the delimiters, never inside 问卷星's other-please-specify text 〖…〗.
     std::string s = nfkc_trim(utf8);
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -149,32 +194,26 @@ std::vector<std::string> split_labels(std::string_view utf8) {
         std::string tok = nfkc_trim(std::string_view(s).substr(start, end - start));
         if (!tok.empty()) out.push_back(std::move(tok));
     };
+    int depth = 0;
     for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = 0;
-        if (c == ';' || c == ',' || c == '|' || c == '/' || c == '\n' || c == '\r')
-            len = 1;
-        else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                 static_cast<unsigned char>(s[i + 2]) == 0x81)
-            len = 3;  // U+3001 IDEOGRAPHIC COMMA
-        else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x94 &&
-                 static_cast<unsigned char>(s[i + 2]) == 0x8B)
-            len = 3;  // U+250B ┋, 问卷星's separator of the answers of a multiple-choice question
-        if (len) {
+        auto [cp, len] = decode(s, i);
+        if (cp == kOpenOther) {
+            ++depth;
+        } else if (cp == kCloseOther) {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else if (depth == 0 && (seps ? seps->find(cp) != std::u32string::npos : is_default_separator(cp))) {
             flush(i);
-            i += len;
-            start = i;
-        } else {
-            ++i;
+            start = i + len;
         }
+        i += len;
     }
     flush(s.size());
     return out;
 }
 
-std::vector<std::string> split_tokens(std::string_view utf8) {
+std::vector<std::string> split_tokens(std::string_view utf8, const std::u32string* seps) {
     std::vector<std::string> out;
-    for (const std::string& label : split_labels(utf8)) {
+    for (const std::string& label : split_labels(utf8, seps)) {
         std::string t = normalize(label);  // may be empty: a label of format characters only (U+200B)
         if (!t.empty()) out.push_back(std::move(t));
     }

@@ -40,13 +40,16 @@ constexpr unsigned Weights = bit(Option::Weights), Scale = bit(Option::Scale), M
                    Invalid = bit(Option::Invalid), MinN = bit(Option::MinN), Base = bit(Option::Base),
                    Level = bit(Option::Level), Sort = bit(Option::Sort), Top = bit(Option::Top),
                    Rows = bit(Option::Rows), Cols = bit(Option::Cols), OptionList = bit(Option::OptionList),
-                   By = bit(Option::By);
-constexpr const char* kOptionNames[] = {"weights", "scale", "missing", "invalid", "min_n",   "base", "level",
-                                        "sort",    "top",   "rows",    "cols",    "options", "by"};
-constexpr unsigned kScore = Weights | Scale | Missing | Invalid | MinN;
-constexpr unsigned kMention = Weights | Missing | MinN | Base;
-constexpr unsigned kAll = (By << 1) - 1;  // every option: By is the highest bit
-static_assert(std::size(kOptionNames) == 13 && (1u << 12) == By, "kOptionNames follows the bits of Option");
+                   By = bit(Option::By), Sep = bit(Option::Sep), LabelBook = bit(Option::Labels),
+                   AnswerOpt = bit(Option::Answer);
+constexpr const char* kOptionNames[] = {"weights", "scale", "missing", "invalid", "min_n", "base",
+                                        "level",   "sort",  "top",     "rows",    "cols",  "options",
+                                        "by",      "sep",   "labels",  "answer"};
+constexpr unsigned kScore = Weights | Scale | Missing | Invalid | MinN | LabelBook;
+constexpr unsigned kMention = Weights | Missing | MinN | Base | Sep | LabelBook;
+constexpr unsigned kAll = (AnswerOpt << 1) - 1;  // every option: Answer is the highest bit
+static_assert(std::size(kOptionNames) == 16 && (1u << 15) == AnswerOpt,
+              "kOptionNames follows the bits of Option");
 
 /// One criteria or option pair; `option` is 0 for a criteria pair.
 struct Pair {
@@ -173,6 +176,13 @@ Arg option_value(FuzzedDataProvider& in, unsigned option, Call& call) {
         case Rows:
         case Cols:
             return fuzz::scalar_arg(count_value(in));
+        case Sep:
+            return fuzz::scalar_arg(pick(in, {" ", ";", "", "┋", "＋", "\n", " ,"}));
+        case LabelBook:
+            if (in.ConsumeIntegralInRange(0, 7) == 0) return fuzz::scalar_arg(fuzz::fuzz_cell(in));
+            return fuzz::range_arg(fuzz::fuzz_block(in, in.ConsumeIntegralInRange(1, 6), 2));
+        case AnswerOpt:
+            return fuzz::scalar_arg(fuzz::fuzz_cell(in));
         case OptionList:
             if (in.ConsumeBool())
                 return fuzz::range_arg(fuzz::fuzz_block(in, in.ConsumeIntegralInRange(1, 5), 1));
@@ -370,8 +380,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         {"DIFFICULTY", kScore, scale, [&](const Pairs& p) { return fn::difficulty(c.a, p); }},
         {"MENTIONRATE", kMention, kUnit, [&](const Pairs& p) { return fn::mention_rate(c.a, c.x, p); }},
         {"MENTIONRATE", kMention, kUnit, [&](const Pairs& p) { return fn::mention_rate(c.block, c.x, p); }},
-        {"SHARE", Weights | Missing | MinN, kUnit, [&](const Pairs& p) { return fn::share(c.a, c.x, p); }},
-        {"SUMRATIO", Weights | Missing | Invalid | MinN, kNonNegative,
+        {"SHARE", Weights | Missing | MinN | LabelBook, kUnit,
+         [&](const Pairs& p) { return fn::share(c.a, c.x, p); }},
+        {"SUMRATIO", Weights | Missing | Invalid | MinN | LabelBook, kNonNegative,
          [&](const Pairs& p) { return fn::rate(c.a, c.b, p); }},
         {"DIFFICULTYCI", kScore | Level, Bounds{},
          [&](const Pairs& p) { return fn::difficulty_ci(c.a, c.bound, p); }},
@@ -389,7 +400,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check_weight_scaling(s.name, p, factor, s.call);
     }
     {
-        Pairs p = pairs(Weights | Missing | MinN);
+        Pairs p = pairs(Weights | Missing | MinN | Sep | LabelBook);
         auto r = twice("MENTIONCOUNT", [&] { return fn::mention_count(c.a, c.x, p); });
         if (r.value) check_result("MENTIONCOUNT", *r.value, kNonNegative);
     }
@@ -414,7 +425,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     // Tables: (a), (b), (c), (d), (f), (g).
     {
-        Pairs p = pairs(kScore | Sort | Top | Rows | By);
+        Pairs p = pairs(kScore | Sort | Top | Rows | By);  // kScore has "labels"
         auto group = [&](const Pairs& q) { return fn::group_table(c.a, c.g, q); };
         auto t = twice("GROUPTABLE", [&] { return group(p); });
         if (t.value) {

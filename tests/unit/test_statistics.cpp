@@ -78,5 +78,6 @@ TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck]")
 TEST_CASE("DATACHECK responses: answered, blank, distinct answers", "[datacheck]") {
     Block r = col({"1;2", "2、3", "", "99", "２"});
     CHECK(str(fn::datacheck(r, Cell::of("responses"), {opt("missing"), opt(99.0)}, Lang::En)) ==
-          "3 answered, 1 blank, 1 missing code; 3 distinct answers: 2 3, 1 1, 3 1.");
+          "3 answered, 1 blank, 1 missing code; 3 distinct answers: 2 3, 1 1, 3 1. Recognised: codes (numbers): "
+              "count them by code, or name them with \"labels\".");
 }

@@ -21,7 +21,9 @@ namespace surveycalc {
 /// lists, comparison operators and place awareness.
 class Criterion {
    public:
-    explicit Criterion(const Cell& criterion);
+    /// With `labels`, a criterion naming a code or a label of the book matches
+    /// cells holding either (plain equality and "<>" only).
+    explicit Criterion(const Cell& criterion, const Labels* labels = nullptr);
     ~Criterion();
     Criterion(Criterion&&) noexcept;
     Criterion& operator=(Criterion&&) noexcept;
@@ -48,6 +50,9 @@ enum class Option : unsigned {
     Cols = 1u << 10,
     OptionList = 1u << 11,  // CROSSTAB's "options"
     By = 1u << 12,          // grouping of a place column: auto, text, province, city, circles, zones
+    Sep = 1u << 13,         // delimiters of a multiple-response cell for this call
+    Labels = 1u << 14,      // code book: two-column range (code, label)
+    Answer = 1u << 15,      // DATACHECK: the answer a mention function counts, to explain
 };
 constexpr unsigned operator|(Option a, Option b) {
     return static_cast<unsigned>(a) | static_cast<unsigned>(b);
@@ -70,6 +75,19 @@ struct Options {
     std::size_t cols = 0;                  // ... and columns
     std::vector<std::string> option_list;  // CROSSTAB row order and labels (as typed, NFKC-trimmed)
     std::string by = "auto";
+    std::optional<std::u32string> sep;  // "sep": the delimiters; nullopt: the default ones
+    Labels labels;                      // "labels": the code book (empty without it)
+    std::optional<Cell> answer;         // DATACHECK's "answer"
+
+    /// The delimiters to split multiple-response cells at (nullptr: the default ones).
+    const std::u32string* seps() const { return sep ? &*sep : nullptr; }
+    /// The key of an answer under the code book: a code's or a label's key is its code's.
+    std::string canonical(const std::string& answer_key) const { return labels.canonical(answer_key); }
+    /// The label shown for an answer's canonical key: the code book's label, else `fallback`.
+    const std::string& shown(const std::string& canonical, const std::string& fallback) const {
+        const std::string* l = labels.label(canonical);
+        return l ? *l : fallback;
+    }
 };
 
 /// The parsed pairs of one call.
@@ -78,6 +96,9 @@ class Request {
     /// `rows` is the height of the call's data ranges; `allowed` the options
     /// this function takes; `function` its name (for messages).
     Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs, unsigned allowed);
+    // The criteria refer to the options' code book: a Request stays where it was built.
+    Request(const Request&) = delete;
+    Request& operator=(const Request&) = delete;
 
     std::size_t rows() const { return rows_; }
     const Options& options() const { return options_; }
@@ -104,9 +125,6 @@ class Request {
 /// `one_column`, a single column). `what` names the argument.
 void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column);
 
-/// A cell's value as messages show it: 11, '九', (blank).
-std::string describe_cell(const Cell& c);
-
 /// The error for an invalid value in row `row` (0-based) of a data range.
 ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason);
 
@@ -122,8 +140,17 @@ struct ScoreCell {
 /// Classifies one cell of a score column under the request's scale and missing codes.
 ScoreCell classify_score(const Cell& c, const Options& opt);
 
-/// True when the cell (taken whole) is one of the missing codes.
-bool is_missing_code(const Cell& c, const std::vector<std::string>& missing);
+/// True when the cell (taken whole) is one of the missing codes (or a label of one).
+bool is_missing_code(const Cell& c, const Options& opt);
+
+/// True for a cell of a column of answers (SHARE's values, a multiple-response
+/// column, CROSSTAB) that holds no answer: is_empty, a missing code, or 问卷星's
+/// -2/-3 (is_no_answer_code).
+bool no_answer(const Cell& c, const Options& opt);
+
+/// True for a cell of a one-column-per-option block that says the option was
+/// chosen: dichotomy_mentioned, and not a missing code.
+bool chosen(const Cell& c, const Options& opt);
 
 // ---- multiple responses -------------------------------------------------------
 
@@ -133,13 +160,28 @@ struct MentionCell {
     bool mentioned = false;  // the option is among the answers
 };
 
+/// The label of column c (0-based) of a one-column-per-option block: "options"
+/// if it lists one, else the code book's label of the column number, else the
+/// text every chosen cell of the column holds (SurveyMonkey writes the option's
+/// label), else the column number.
+std::string block_option_label(const Block& b, std::size_t c, const Options& opt);
+
 /// Matcher for `option` against a responses range: one column of delimited
-/// text (whole-token match of codes or labels) or a block of dichotomy columns
-/// (option = 1-based column index).
+/// text (whole-answer match of codes or labels, under "sep" and "labels") or a
+/// block with one column per option (option = 1-based column number, the text
+/// the column's chosen cells hold, or a code/label of the book whose code is
+/// the column number). In a block a row is answered when it chose at least one option.
 class MentionMatcher {
    public:
     MentionMatcher(const Block& responses, const Cell& option, const Options& opt);
     MentionCell at(std::size_t row) const;
+    /// Why a count of zero would be wrong, when it would: the option matches no
+    /// whole answer anywhere in the range but occurs inside answers (a word
+    /// between spaces, or before "("), or it is a text while every answer is a
+    /// code and there is no "labels". nullopt when zero is a true zero.
+    std::optional<Message> diagnose() const;
+    /// The block's column (0-based) in block mode.
+    std::size_t column() const { return column_; }
 
    private:
     const Block& responses_;

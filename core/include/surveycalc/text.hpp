@@ -30,13 +30,24 @@ std::string format_number(double v);
 /// Number of Unicode code points in a UTF-8 string (for truncating messages).
 std::size_t length(std::string_view utf8);
 
-/// Splits a multi-response cell into whole tokens. Delimiters: ; , ， ； 、 | /
-/// ┋ (问卷星) and line breaks (after NFKC the full-width forms are ASCII already).
-/// Each token is normalised; empty tokens are dropped.
-std::vector<std::string> split_tokens(std::string_view utf8);
+/// NFKC only (no trimming, no case folding): the "sep" option's characters.
+std::string nfkc(std::string_view utf8);
 
-/// The same split, keeping each part as typed (NFKC and trimmed, not case
-/// folded): labels for display.
-std::vector<std::string> split_labels(std::string_view utf8);
+/// The default delimiters of a multi-response cell, after NFKC: ; , | / line
+/// breaks, 、 (U+3001) and ┋ (U+250B, 问卷星). Full-width ； ， ｜ ／ are ASCII after NFKC.
+bool is_default_separator(char32_t cp);
+
+/// The code points of a "sep" option's text after NFKC, each a delimiter
+/// (a full-width ； given is the ; that NFKC makes of the cells' ；).
+std::u32string separators(std::string_view utf8);
+
+/// Splits a multi-response cell into its answers at the delimiters `seps`
+/// (nullptr: the default ones), never inside 问卷星's other-please-specify text
+/// 〖…〗 (`其他〖物流不通，缺人〗` is one part). Each part is NFKC'd and trimmed
+/// (not case folded: labels for display); empty parts are dropped.
+std::vector<std::string> split_labels(std::string_view utf8, const std::u32string* seps = nullptr);
+
+/// The same split, each part normalised (normalize); parts empty after it are dropped.
+std::vector<std::string> split_tokens(std::string_view utf8, const std::u32string* seps = nullptr);
 
 }  // namespace surveycalc::text
