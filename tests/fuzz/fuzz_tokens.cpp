@@ -6,7 +6,8 @@
 // one more cell, so line breaks inside a cell are covered too.
 //
 // Invariants: a mentioned cell is answered; every answer of a cell (split_answers),
-// given as the option by its key, is mentioned in that cell; without options
+// given as the option by its key, is mentioned in that cell (but -2/-3, no answer);
+// the functions refuse exactly the zero counts MentionMatcher::diagnose explains; without options
 // MENTIONCOUNT is the number of mentioning rows and MENTIONRATE that count over
 // the answered rows (NA for both without any), in [0,1]; with "base" "all" the
 // rate is no larger; declaring the option a missing code counts no more rows;
@@ -33,10 +34,11 @@ void check_option(const Block& responses, const Cell& option) {
                                  [&] { return std::make_shared<MentionMatcher>(responses, option, plain); });
     auto rate = fuzz::outcome("MENTIONRATE", [&] { return fn::mention_rate(responses, option, {}); });
     auto count = fuzz::outcome("MENTIONCOUNT", [&] { return fn::mention_count(responses, option, {}); });
-    require(matcher.value.has_value() == rate.value.has_value() &&
-                rate.value.has_value() == count.value.has_value(),
-            "MentionMatcher, MENTIONRATE and MENTIONCOUNT disagree on accepting the option" + where(option));
-    if (!matcher.value) return;
+    if (!matcher.value) {
+        require(!rate.value && !count.value,
+                "MENTIONRATE or MENTIONCOUNT accepts an option MentionMatcher refuses" + where(option));
+        return;
+    }
 
     double answered = 0, mentioned = 0;
     for (std::size_t r = 0; r < responses.rows; ++r) {
@@ -46,6 +48,12 @@ void check_option(const Block& responses, const Cell& option) {
         answered += m.answered;
         mentioned += m.mentioned;
     }
+    // No silent zero: a count of zero that diagnose() explains is an error.
+    const bool refused = mentioned == 0 && (*matcher.value)->diagnose().has_value();
+    require(rate.value.has_value() == !refused && count.value.has_value() == !refused,
+            "MENTIONRATE and MENTIONCOUNT " + std::string(refused ? "accept" : "refuse") + " the option" +
+                where(option) + " (" + rate.error + count.error + ")");
+    if (refused) return;
     Result expected_count = answered > 0 ? Result(mentioned) : Result(NA{});
     require(fuzz::close(*count.value, expected_count, 0), "MENTIONCOUNT = " + fuzz::show(*count.value) +
                                                               ", matcher counts " +
@@ -90,6 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Every answer of every cell, named by its key, is mentioned in that cell.
     for (std::size_t r = 0; r < responses.rows; ++r) {
         const Cell& c = responses.at(r, 0);
+        if (is_no_answer_code(c)) continue;  // 问卷星's -2/-3: no answer (its split is "-3" all the same)
         for (const Answer& a : split_answers(c)) {
             Cell key = Cell::of(a.key);
             Options plain;
