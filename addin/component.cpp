@@ -1,7 +1,9 @@
-// The UNO component: each method converts its arguments to core types, makes
-// one call into core and converts the result. Errors never escape as C++
-// exceptions: bad arguments become IllegalArgumentException (Err:502 in the
-// cell), anything unexpected a RuntimeException (#VALUE!).
+// The UNO component. Its XFunctions methods are generated from the catalog
+// (gencatalog glue -> functions_glue.inc): each converts its arguments to core
+// types and calls the function's catalog entry through call_scalar/call_table.
+// Errors never escape as C++ exceptions: bad arguments become
+// IllegalArgumentException (Err:502 in the cell), anything unexpected a
+// RuntimeException (#VALUE!).
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XLocalizable.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -23,21 +25,6 @@ using css::uno::Any;
 using css::uno::Sequence;
 using rtl::OUString;
 using surveycalc::uno::Matrix;
-using surveycalc::uno::to_any;
-using surveycalc::uno::to_arg;
-using surveycalc::uno::to_block;
-using surveycalc::uno::to_matrix;
-using surveycalc::uno::to_pairs;
-using surveycalc::uno::to_scalar;
-namespace fn = surveycalc::fn;
-
-// The trailing criteria/option pairs: catalog::kMaxPairs pairs of optional
-// `any` parameters (see ArgKind::Pairs for why not a variadic sequence).
-// clang-format off
-#define SURVEYCALC_PAIRS_PARAMS const Any &k1, const Any &v1, const Any &k2, const Any &v2, const Any &k3, const Any &v3, const Any &k4, const Any &v4, const Any &k5, const Any &v5, const Any &k6, const Any &v6, const Any &k7, const Any &v7, const Any &k8, const Any &v8, const Any &k9, const Any &v9, const Any &k10, const Any &v10, const Any &k11, const Any &v11, const Any &k12, const Any &v12
-#define SURVEYCALC_PAIRS_ARGS &k1, &v1, &k2, &v2, &k3, &v3, &k4, &v4, &k5, &v5, &k6, &v6, &k7, &v7, &k8, &v8, &k9, &v9, &k10, &v10, &k11, &v11, &k12, &v12
-// clang-format on
-static_assert(surveycalc::catalog::kMaxPairs == 12, "update SURVEYCALC_PAIRS_PARAMS");
 
 namespace {
 
@@ -64,100 +51,8 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
    public:
     explicit Functions(css::uno::Reference<css::uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
 
-    // XFunctions (generated from the catalog)
-    Any SAL_CALL DIFFICULTY(const Matrix& scores, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::difficulty(to_block(scores), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL MENTIONRATE(const Matrix& responses, const Any& option, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::mention_rate(to_block(responses), to_scalar(option, "option"),
-                                           to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-
-    Any SAL_CALL MENTIONCOUNT(const Matrix& responses, const Any& option, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::mention_count(to_block(responses), to_scalar(option, "option"),
-                                            to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL SHARE(const Matrix& values, const Any& value, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(
-                fn::share(to_block(values), to_scalar(value, "value"), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL SUMRATIO(const Matrix& numerators, const Matrix& denominators,
-                          SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(
-                fn::rate(to_block(numerators), to_block(denominators), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL DIFFICULTYCI(const Matrix& scores, const Any& bound, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::difficulty_ci(to_block(scores), to_scalar(bound, "bound"),
-                                            to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL MENTIONCI(const Matrix& responses, const Any& option, const Any& bound,
-                           SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::mention_ci(to_block(responses), to_scalar(option, "option"),
-                                         to_scalar(bound, "bound"), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL MENTIONTEST(const Matrix& responses, const Any& option, const Matrix& groups,
-                             const Any& group_a, const Any& group_b, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::mention_test(to_block(responses), to_scalar(option, "option"), to_block(groups),
-                                           to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
-                                           to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Any SAL_CALL DIFFICULTYTEST(const Matrix& scores, const Matrix& groups, const Any& group_a,
-                                const Any& group_b, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::difficulty_test(to_block(scores), to_block(groups),
-                                              to_scalar(group_a, "group_a"), to_scalar(group_b, "group_b"),
-                                              to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Matrix SAL_CALL GROUPTABLE(const Matrix& scores, const Matrix& groups, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_matrix(
-                fn::group_table(to_block(scores), to_block(groups), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Matrix SAL_CALL CROSSTAB(const Matrix& responses, const Matrix& groups,
-                             SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_matrix(
-                fn::crosstab(to_block(responses), to_block(groups), to_pairs({SURVEYCALC_PAIRS_ARGS})));
-        });
-    }
-    Matrix SAL_CALL SHARES(const Matrix& counts, const Any& decimals) override {
-        return guarded(
-            self(), [&] { return to_matrix(fn::shares(to_block(counts), to_scalar(decimals, "decimals"))); });
-    }
-    Any SAL_CALL PROVINCE(const Any& location) override {
-        return guarded(self(), [&] { return to_any(fn::province(to_scalar(location, "location"))); });
-    }
-    Any SAL_CALL CITY(const Any& location) override {
-        return guarded(self(), [&] { return to_any(fn::city(to_scalar(location, "location"))); });
-    }
-    Any SAL_CALL REGION(const Any& location, const Any& scheme) override {
-        return guarded(self(),
-                       [&] { return to_any(fn::region(to_scalar(location, "location"), to_arg(scheme))); });
-    }
-    Any SAL_CALL DATACHECK(const Matrix& range, const Any& kind, SURVEYCALC_PAIRS_PARAMS) override {
-        return guarded(self(), [&] {
-            return to_any(fn::datacheck(to_block(range), to_scalar(kind, "kind"),
-                                        to_pairs({SURVEYCALC_PAIRS_ARGS}), lang_));
-        });
-    }
+    // XFunctions: generated from the catalog.
+#include "functions_glue.inc"
 
     // XLocalizable: Calc passes its UI language; DATACHECK speaks it.
     void SAL_CALL setLocale(const css::lang::Locale& locale) override {
@@ -183,6 +78,30 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
 
    private:
     css::uno::XInterface* self() { return static_cast<cppu::OWeakObject*>(this); }
+
+    static surveycalc::Arg range_arg(const Matrix& m) {
+        return surveycalc::Arg{true, surveycalc::uno::to_block(m)};
+    }
+    static surveycalc::Arg value_arg(const Any& a) { return surveycalc::uno::to_arg(a); }
+
+    /// Calls catalog function `index` with its fixed arguments and trailing pairs.
+    surveycalc::Value call(std::size_t index, std::vector<surveycalc::Arg> args,
+                           std::initializer_list<const Any*> pairs) {
+        surveycalc::Call c{std::move(args), surveycalc::uno::to_pairs(pairs), lang_};
+        return surveycalc::catalog::functions()[index].entry(c);
+    }
+    Any call_scalar(std::size_t index, std::initializer_list<surveycalc::Arg> args,
+                    std::initializer_list<const Any*> pairs) {
+        return guarded(self(), [&] {
+            return surveycalc::uno::to_any(std::get<surveycalc::Result>(call(index, args, pairs)));
+        });
+    }
+    Matrix call_table(std::size_t index, std::initializer_list<surveycalc::Arg> args,
+                      std::initializer_list<const Any*> pairs) {
+        return guarded(self(), [&] {
+            return surveycalc::uno::to_matrix(std::get<surveycalc::Table>(call(index, args, pairs)));
+        });
+    }
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     css::lang::Locale locale_;
     surveycalc::Lang lang_ = surveycalc::Lang::En;

@@ -69,16 +69,6 @@ Block to_block(const Matrix& m) {
     return b;
 }
 
-Cell to_scalar(const css::uno::Any& a, const char* what) {
-    Matrix m;
-    if (a >>= m) {
-        if (m.getLength() == 1 && m[0].getLength() == 1) return to_cell(m[0][0]);
-        throw ArgumentError({std::string(what) + " must be a single value, not a range",
-                             std::string(what) + " 必须是单个值，而不是区域"});
-    }
-    return to_cell(a);
-}
-
 Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs) {
     std::size_t used = 0, i = 0;
     for (const css::uno::Any* a : pairs) {

@@ -21,8 +21,6 @@ rtl::OUString to_ou(const std::string& s);
 Cell to_cell(const css::uno::Any& a);
 /// A range argument (Calc passes a rectangular sequence of rows).
 Block to_block(const Matrix& m);
-/// A scalar argument; a range passed where one value is expected is an error.
-Cell to_scalar(const css::uno::Any& a, const char* what);
 /// The trailing pairs: ranges arrive as matrices, literals and single cells as
 /// scalars, omitted arguments as void (trailing ones are dropped).
 Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs);

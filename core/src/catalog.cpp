@@ -1,5 +1,8 @@
 #include "surveycalc/catalog.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace surveycalc::catalog {
 namespace {
 
@@ -74,6 +77,24 @@ const Argument kLocation{"location",
                          {"A place as typed: 重庆, 重庆市, Chongqing, 渝, 广东深圳 ...",
                           "任意写法的地名：重庆、重庆市、Chongqing、渝、广东深圳……"}};
 
+using O = OptionId;
+
+std::vector<OptionId> with(std::vector<OptionId> base, std::initializer_list<OptionId> more) {
+    base.insert(base.end(), more);
+    return base;
+}
+
+const std::vector<OptionId> kScoreOpts = {O::Weights, O::Scale, O::Missing, O::Invalid, O::MinN, O::Labels};
+const std::vector<OptionId> kMentionOpts = {O::Weights, O::Missing, O::MinN, O::Base, O::Sep, O::Labels};
+
+/// DATACHECK takes every option, so that given a failing formula's pairs it says what is wrong with them.
+std::vector<OptionId> all_options() {
+    std::vector<OptionId> out;
+    for (unsigned i = 0; i < static_cast<unsigned>(OptionId::Count_); ++i)
+        out.push_back(static_cast<OptionId>(i));
+    return out;
+}
+
 std::vector<Function> build() {
     return {
         {"DIFFICULTY",
@@ -81,19 +102,25 @@ std::vector<Function> build() {
          Returns::Scalar,
          {"Mean of the valid scores of the matching rows (0-10 difficulty by default); #N/A without data.",
           "符合条件的行中有效分值的平均数（默认 0-10 分难度）；无数据时为 #N/A。"},
-         {kScores, kPairs}},
+         {kScores, kPairs},
+         kScoreOpts,
+         [](const Call& c) -> Value { return fn::difficulty(c.range(0), c.pairs); }},
         {"MENTIONRATE",
          "Statistics",
          Returns::Scalar,
          {"Mention rate: share of respondents in the base who mentioned the option (multiple response).",
           "提及率：基数中提及该选项的受访者所占比例（多选题）。"},
-         {kResponses, kOption, kPairs}},
+         {kResponses, kOption, kPairs},
+         kMentionOpts,
+         [](const Call& c) -> Value { return fn::mention_rate(c.range(0), c.value(1, "option"), c.pairs); }},
         {"MENTIONCOUNT",
          "Statistics",
          Returns::Scalar,
          {"Number of respondents (or sum of their weights) who mentioned the option.",
           "提及该选项的受访者人数（加权时为权重之和）。"},
-         {kResponses, kOption, kPairs}},
+         {kResponses, kOption, kPairs},
+         {O::Weights, O::Missing, O::MinN, O::Sep, O::Labels},
+         [](const Call& c) -> Value { return fn::mention_count(c.range(0), c.value(1, "option"), c.pairs); }},
         {"SHARE",
          "Statistics",
          Returns::Scalar,
@@ -107,7 +134,9 @@ std::vector<Function> build() {
            ArgKind::Value,
            {"value", "值"},
            {"The answer to count; \"a|b\" counts either.", "要统计的答案；\"a|b\" 表示其中任一。"}},
-          kPairs}},
+          kPairs},
+         {O::Weights, O::Missing, O::MinN, O::Labels},
+         [](const Call& c) -> Value { return fn::share(c.range(0), c.value(1, "value"), c.pairs); }},
         {"SUMRATIO",
          "Statistics",
          Returns::Scalar,
@@ -123,7 +152,9 @@ std::vector<Function> build() {
            ArgKind::Range,
            {"denominators", "分母"},
            {"Column of denominators, e.g. firms or staff.", "分母列，如企业数或员工数。"}},
-          kPairs}},
+          kPairs},
+         {O::Weights, O::Missing, O::Invalid, O::MinN, O::Labels},
+         [](const Call& c) -> Value { return fn::rate(c.range(0), c.range(1), c.pairs); }},
         {"DIFFICULTYCI",
          "Inference",
          Returns::Scalar,
@@ -131,7 +162,9 @@ std::vector<Function> build() {
           "Kish "
           "effective base.",
           "（加权）平均分的 t 置信区间：下限、上限或半宽。加权时基于 Kish 有效样本量。"},
-         {kScores, kBound, kPairs}},
+         {kScores, kBound, kPairs},
+         with(kScoreOpts, {O::Level}),
+         [](const Call& c) -> Value { return fn::difficulty_ci(c.range(0), c.value(1, "bound"), c.pairs); }},
         {"MENTIONCI",
          "Inference",
          Returns::Scalar,
@@ -139,19 +172,33 @@ std::vector<Function> build() {
           "the "
           "Kish effective base.",
           "提及率的 Wilson 置信区间：下限、上限或半宽。加权时基于 Kish 有效样本量。"},
-         {kResponses, kOption, kBound, kPairs}},
+         {kResponses, kOption, kBound, kPairs},
+         with(kMentionOpts, {O::Level}),
+         [](const Call& c) -> Value {
+             return fn::mention_ci(c.range(0), c.value(1, "option"), c.value(2, "bound"), c.pairs);
+         }},
         {"MENTIONTEST",
          "Inference",
          Returns::Scalar,
          {"Two-sided p-value of the pooled two-proportion z-test: mention rate in group_a vs group_b.",
           "两组提及率差异的双侧 p 值（合并方差的两比例 z 检验）。"},
-         {kResponses, kOption, kGroups, kGroupA, kGroupB, kPairs}},
+         {kResponses, kOption, kGroups, kGroupA, kGroupB, kPairs},
+         kMentionOpts,
+         [](const Call& c) -> Value {
+             return fn::mention_test(c.range(0), c.value(1, "option"), c.range(2), c.value(3, "group_a"),
+                                     c.value(4, "group_b"), c.pairs);
+         }},
         {"DIFFICULTYTEST",
          "Inference",
          Returns::Scalar,
          {"Two-sided p-value of the Welch t-test: mean score in group_a vs group_b.",
           "两组平均分差异的双侧 p 值（Welch t 检验）。"},
-         {kScores, kGroups, kGroupA, kGroupB, kPairs}},
+         {kScores, kGroups, kGroupA, kGroupB, kPairs},
+         kScoreOpts,
+         [](const Call& c) -> Value {
+             return fn::difficulty_test(c.range(0), c.range(1), c.value(2, "group_a"), c.value(3, "group_b"),
+                                        c.pairs);
+         }},
         {"GROUPTABLE",
          "Tables",
          Returns::Table,
@@ -160,7 +207,9 @@ std::vector<Function> build() {
           "under min_n left out. Options \"sort\" (desc, asc, name, none), \"top\", \"rows\", \"by\".",
           "数组公式：每组一行（组名、样本数、平均分），按平均分从高到低排序；样本少于 min_n 的组不列出。选项 "
           "\"sort\"（desc、asc、name、none）、\"top\"、\"rows\"、\"by\"。"},
-         {kScores, kGroups, kPairs}},
+         {kScores, kGroups, kPairs},
+         with(kScoreOpts, {O::Sort, O::Top, O::Rows, O::By}),
+         [](const Call& c) -> Value { return fn::group_table(c.range(0), c.range(1), c.pairs); }},
         {"CROSSTAB",
          "Tables",
          Returns::Table,
@@ -169,7 +218,9 @@ std::vector<Function> build() {
           "row and column. Option \"options\" gives the row order and labels.",
           "数组公式：各选项（行）在各组（列）中的提及率，首行首列为标签。选项 \"options\" "
           "指定行的顺序和标签。"},
-         {kResponses, kGroups, kPairs}},
+         {kResponses, kGroups, kPairs},
+         with(kMentionOpts, {O::Sort, O::Top, O::Rows, O::Cols, O::Options, O::By}),
+         [](const Call& c) -> Value { return fn::crosstab(c.range(0), c.range(1), c.pairs); }},
         {"SHARES",
          "Tables",
          Returns::Table,
@@ -183,7 +234,9 @@ std::vector<Function> build() {
           {"decimals",
            ArgKind::Value,
            {"decimals", "小数位"},
-           {"Decimals of the percentage (default 1: 11.6%).", "百分比的小数位数（默认 1：11.6%）。"}}}},
+           {"Decimals of the percentage (default 1: 11.6%).", "百分比的小数位数（默认 1：11.6%）。"}}},
+         {},
+         [](const Call& c) -> Value { return fn::shares(c.range(0), c.value(1, "decimals")); }},
         {"PROVINCE",
          "Places",
          Returns::Scalar,
@@ -191,13 +244,17 @@ std::vector<Function> build() {
           "广东省); "
           "empty if unknown.",
           "地名所属省级行政区的规范全称（重庆 → 重庆市，广东深圳 → 广东省）；无法识别时为空。"},
-         {kLocation}},
+         {kLocation},
+         {},
+         [](const Call& c) -> Value { return fn::province(c.value(0, "location")); }},
         {"CITY",
          "Places",
          Returns::Scalar,
          {"Canonical prefecture-level city a place text names (广东深圳 → 深圳市); empty if none.",
           "地名所属地级行政区的规范全称（广东深圳 → 深圳市）；没有时为空。"},
-         {kLocation}},
+         {kLocation},
+         {},
+         [](const Call& c) -> Value { return fn::city(c.value(0, "location")); }},
         {"REGION",
          "Places",
          Returns::Scalar,
@@ -212,7 +269,9 @@ std::vector<Function> build() {
            ArgKind::Value,
            {"scheme", "方案"},
            {"\"circles\" (default), \"zones\", or a two-column range (place, region).",
-            "\"circles\"（默认）、\"zones\"，或两列区域（地名、区域）。"}}}},
+            "\"circles\"（默认）、\"zones\"，或两列区域（地名、区域）。"}}},
+         {},
+         [](const Call& c) -> Value { return fn::region(c.value(0, "location"), c.arg(1)); }},
         {"DATACHECK",
          "Checking data",
          Returns::Scalar,
@@ -227,7 +286,11 @@ std::vector<Function> build() {
            {"\"scores\", \"responses\" or \"places\".",
             "\"scores\"（分值）、\"responses\"（多选回答）或 "
             "\"places\"（地名）。"}},
-          kPairs}},
+          kPairs},
+         all_options(),
+         [](const Call& c) -> Value {
+             return fn::datacheck(c.range(0), c.value(1, "kind"), c.pairs, c.lang);
+         }},
     };
 }
 
@@ -244,44 +307,105 @@ const Function* find(std::string_view name) {
     return nullptr;
 }
 
+OptionSet option_set(const Function& f) {
+    OptionSet set = 0;
+    for (OptionId o : f.options) set |= bit(o);
+    return set;
+}
+
+const Function& get(std::string_view name) {
+    if (const Function* f = find(name)) return *f;
+    throw std::logic_error("surveycalc: no catalog entry " + std::string(name));
+}
+
 const std::vector<OptionInfo>& options() {
     static const std::vector<OptionInfo> all = {
-        {"weights", {"case weights (non-negative numbers)", "个案权重（非负数）"}},
-        {"scale", {"valid score range, e.g. \"0-10\"", "有效分值范围，如 \"0-10\""}},
+        {"weights",
+         O::Weights,
+         "range",
+         "",
+         {"case weights (non-negative numbers), one per row", "个案权重（非负数），每行一个"}},
+        {"scale", O::Scale, "text", "0-10", {"valid score range, e.g. \"1-5\"", "有效分值范围，如 \"1-5\""}},
         {"missing",
+         O::Missing,
+         "text or range",
+         "",
          {"codes or labels meaning no answer, e.g. \"99;不清楚\"",
           "表示未作答的代码或标签，如 \"99;不清楚\""}},
-        {"invalid", {"\"error\" (default) or \"skip\"", "\"error\"（默认）或 \"skip\""}},
-        {"min_n", {"fewer valid responses than this give #N/A", "有效回答少于此数时返回 #N/A"}},
-        {"base", {"\"answered\" (default) or \"all\"", "\"answered\"（默认）或 \"all\""}},
-        {"level", {"confidence level, e.g. 0.95", "置信水平，如 0.95"}},
+        {"invalid",
+         O::Invalid,
+         "word",
+         "error",
+         {"\"error\" or \"skip\": what an invalid value does", "\"error\" 或 \"skip\"：无效值的处理"}},
+        {"min_n",
+         O::MinN,
+         "number",
+         "1",
+         {"fewer valid responses than this give #N/A", "有效回答少于此数时返回 #N/A"}},
+        {"base",
+         O::Base,
+         "word",
+         "answered",
+         {"\"answered\" or \"all\" (every row with a cell among the call's ranges)",
+          "\"answered\" 或 \"all\"（本次调用各区域中有内容的所有行）"}},
+        {"level", O::Level, "number", "0.95", {"confidence level", "置信水平"}},
         {"sort",
-         {"table order: \"desc\" (default), \"asc\", \"name\", \"none\"",
-          "表格排序：\"desc\"（默认）、\"asc\"、\"name\"、\"none\""}},
-        {"top", {"keep only the first N rows of a table", "表格只保留前 N 行"}},
-        {"rows", {"pad a table with empty cells to N rows", "用空单元格把表格补足到 N 行"}},
-        {"cols", {"pad a CROSSTAB with empty cells to N columns", "用空单元格把 CROSSTAB 补足到 N 列"}},
+         O::Sort,
+         "word",
+         "desc",
+         {"table order: \"desc\", \"asc\", \"name\", \"none\"",
+          "表格排序：\"desc\"、\"asc\"、\"name\"、\"none\""}},
+        {"top",
+         O::Top,
+         "whole number",
+         "0 (all)",
+         {"keep only the first N rows of a table", "表格只保留前 N 行"}},
+        {"rows",
+         O::Rows,
+         "whole number",
+         "",
+         {"pad a table with empty cells to N rows", "用空单元格把表格补足到 N 行"}},
+        {"cols",
+         O::Cols,
+         "whole number",
+         "",
+         {"pad a CROSSTAB with empty cells to N columns", "用空单元格把 CROSSTAB 补足到 N 列"}},
         {"options",
+         O::Options,
+         "range or text",
+         "",
          {"CROSSTAB row order and labels: a range or \"a;b;c\"",
           "CROSSTAB 的行顺序和标签：区域或 \"a;b;c\""}},
         {"by",
-         {"grouping of a place column: \"auto\" (default), \"text\", \"province\", \"city\", \"circles\", "
-          "\"zones\"",
-          "地名分组方式：\"auto\"（默认）、\"text\"、\"province\"、\"city\"、\"circles\"、\"zones\""}},
+         O::By,
+         "word",
+         "auto",
+         {"grouping of a place column: \"auto\", \"text\", \"province\", \"city\", \"circles\", \"zones\"",
+          "地名分组方式：\"auto\"、\"text\"、\"province\"、\"city\"、\"circles\"、\"zones\""}},
         {"sep",
+         O::Sep,
+         "text",
+         "; , ， ； 、 | / ┋ and line breaks",
          {"the characters that separate answers in a multiple-response cell, for this call (ODK/KoboToolbox: "
-          "\" \"); replaces the default ; , ， ； 、 | / ┋ and line breaks",
-          "本次调用中多选单元格内分隔答案的字符（ODK/KoboToolbox 用 \" \"）；替代默认的 ; , ， ； 、 | / ┋ "
-          "和换行"}},
+          "\" \"); \"\" splits nothing",
+          "本次调用中多选单元格内分隔答案的字符（ODK/KoboToolbox 用 \" \"）；\"\" 表示不拆分"}},
         {"labels",
+         O::Labels,
+         "range",
+         "",
          {"a two-column range (code, label): answers and criteria may be written as the code or the label; "
           "tables show labels; in a block of option columns the codes are the column numbers",
           "两列区域（代码，标签）：答案和条件可写代码或标签；表格显示标签；多列区域中代码即列号"}},
         {"answer",
-         {"DATACHECK only: the answer a mention function counts, to say how it is found in the range",
-          "仅 DATACHECK：要统计的答案，说明它在区域中如何被匹配"}},
+         O::Answer,
+         "value",
+         "",
+         {"the answer a mention function counts, to say how it is found in the range",
+          "要统计的答案，说明它在区域中如何被匹配"}},
     };
     return all;
 }
+
+const OptionInfo& option(OptionId id) { return options().at(static_cast<std::size_t>(id)); }
 
 }  // namespace surveycalc::catalog

@@ -454,25 +454,21 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
 
 Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
     std::string k = kind.is_text() ? text::normalize(kind.text) : std::string();
-    // Every option of every function is accepted and checked, so that DATACHECK
-    // given a failing formula's arguments says what is wrong with them.
-    constexpr unsigned kAll = Option::Weights | Option::Scale | Option::Missing | Option::Invalid |
-                              Option::MinN | Option::Base | Option::Level | Option::Sort | Option::Top |
-                              Option::Rows | Option::Cols | Option::OptionList | Option::By | Option::Sep |
-                              Option::Labels | Option::Answer;
+    // Every option of every function is accepted and checked (the catalog says
+    // so), so that DATACHECK given a failing formula's arguments says what is wrong with them.
     try {
         if (k == "scores" || k.empty()) {
             require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs, kAll);
+            Request req("DATACHECK", range.rows, pairs);
             return check_scores(range, req, lang);
         }
         if (k == "responses") {
-            Request req("DATACHECK", range.rows, pairs, kAll);
+            Request req("DATACHECK", range.rows, pairs);
             return check_responses(range, req, lang);
         }
         if (k == "places") {
             require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs, kAll);
+            Request req("DATACHECK", range.rows, pairs);
             return check_places(range, req, lang);
         }
         return lang == Lang::Zh ? std::string("kind 应为 \"scores\"、\"responses\" 或 \"places\"，而不是 ") +

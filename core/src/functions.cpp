@@ -13,11 +13,6 @@
 namespace surveycalc::fn {
 namespace {
 
-constexpr unsigned kScoreOptions =
-    Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN | Option::Labels;
-constexpr unsigned kMentionOptions =
-    Option::Weights | Option::Missing | Option::MinN | Option::Base | Option::Sep | Option::Labels;
-
 /// The valid answers of the kept rows, with their weights.
 struct Sample {
     std::vector<double> x;
@@ -162,17 +157,32 @@ Groups make_groups(const Block& groups, std::size_t rows, const Cell& a, const C
 inference::Proportion as_proportion(const Sample& s) { return inference::proportion(s.x, s.w); }
 
 }  // namespace
+}  // namespace surveycalc::fn
+
+namespace surveycalc {
+
+const Cell& Call::value(std::size_t i, std::string_view what) const {
+    const Arg& a = args.at(i);
+    if (a.block.cells.size() != 1)
+        throw ArgumentError({std::string(what) + " must be a single value, not a range",
+                             std::string(what) + " 必须是单个值，而不是区域"});
+    return a.block.cells[0];
+}
+
+}  // namespace surveycalc
+
+namespace surveycalc::fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs) {
     require_shape(scores, scores.rows, "scores", true);
-    Request req("DIFFICULTY", scores.rows, pairs, kScoreOptions);
+    Request req("DIFFICULTY", scores.rows, pairs);
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
     return number_or_na(weighted_mean(s));
 }
 
 Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONRATE", responses.rows, pairs, kMentionOptions);
+    Request req("MENTIONRATE", responses.rows, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONRATE", match, {&s});
@@ -181,8 +191,7 @@ Result mention_rate(const Block& responses, const Cell& option, const Pairs& pai
 }
 
 Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONCOUNT", responses.rows, pairs,
-                Option::Weights | Option::Missing | Option::MinN | Option::Sep | Option::Labels);
+    Request req("MENTIONCOUNT", responses.rows, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONCOUNT", match, {&s});
@@ -194,8 +203,7 @@ Result mention_count(const Block& responses, const Cell& option, const Pairs& pa
 
 Result share(const Block& values, const Cell& value, const Pairs& pairs) {
     require_shape(values, values.rows, "values", true);
-    Request req("SHARE", values.rows, pairs,
-                Option::Weights | Option::Missing | Option::MinN | Option::Labels);
+    Request req("SHARE", values.rows, pairs);
     const Options& opt = req.options();
     Criterion equals(value, &opt.labels);
     Sample s;
@@ -213,8 +221,7 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
 Result rate(const Block& numerators, const Block& denominators, const Pairs& pairs) {
     require_shape(numerators, numerators.rows, "numerators", true);
     require_shape(denominators, numerators.rows, "denominators", true);
-    Request req("SUMRATIO", numerators.rows, pairs,
-                Option::Weights | Option::Missing | Option::Invalid | Option::MinN | Option::Labels);
+    Request req("SUMRATIO", numerators.rows, pairs);
     const Options& opt = req.options();
     auto amount = [](const Cell& c) -> std::optional<double> {
         std::optional<double> v = numeric_value(c);
@@ -264,7 +271,7 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
 Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs) {
     require_shape(scores, scores.rows, "scores", true);
     Bound b = parse_bound(bound);
-    Request req("DIFFICULTYCI", scores.rows, pairs, kScoreOptions | Option::Level);
+    Request req("DIFFICULTYCI", scores.rows, pairs);
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
     return pick(inference::mean_ci(s.x, s.w, req.options().level), b);
@@ -272,7 +279,7 @@ Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs)
 
 Result mention_ci(const Block& responses, const Cell& option, const Cell& bound, const Pairs& pairs) {
     Bound b = parse_bound(bound);
-    Request req("MENTIONCI", responses.rows, pairs, kMentionOptions | Option::Level);
+    Request req("MENTIONCI", responses.rows, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONCI", match, {&s});
@@ -282,7 +289,7 @@ Result mention_ci(const Block& responses, const Cell& option, const Cell& bound,
 
 Result mention_test(const Block& responses, const Cell& option, const Block& groups, const Cell& group_a,
                     const Cell& group_b, const Pairs& pairs) {
-    Request req("MENTIONTEST", responses.rows, pairs, kMentionOptions);
+    Request req("MENTIONTEST", responses.rows, pairs);
     Groups g = make_groups(groups, responses.rows, group_a, group_b, req.options());
     MentionMatcher match(responses, option, req.options());
     Sample a = mention_sample(
@@ -299,7 +306,7 @@ Result mention_test(const Block& responses, const Cell& option, const Block& gro
 Result difficulty_test(const Block& scores, const Block& groups, const Cell& group_a, const Cell& group_b,
                        const Pairs& pairs) {
     require_shape(scores, scores.rows, "scores", true);
-    Request req("DIFFICULTYTEST", scores.rows, pairs, kScoreOptions);
+    Request req("DIFFICULTYTEST", scores.rows, pairs);
     Groups g = make_groups(groups, scores.rows, group_a, group_b, req.options());
     Sample a = score_sample(scores, req, [&](std::size_t r) { return g.in_a(r); });
     Sample b = score_sample(scores, req, [&](std::size_t r) { return g.in_b(r); });

@@ -208,23 +208,12 @@ void require_shape(const Block& b, std::size_t rows, std::string_view what, bool
 
 namespace {
 
-struct OptionName {
-    std::string_view name;
-    Option option;
-};
-constexpr OptionName kOptionNames[] = {
-    {"weights", Option::Weights}, {"scale", Option::Scale}, {"missing", Option::Missing},
-    {"invalid", Option::Invalid}, {"min_n", Option::MinN},  {"base", Option::Base},
-    {"level", Option::Level},     {"sort", Option::Sort},   {"top", Option::Top},
-    {"rows", Option::Rows},       {"cols", Option::Cols},   {"options", Option::OptionList},
-    {"by", Option::By},           {"sep", Option::Sep},     {"labels", Option::Labels},
-    {"answer", Option::Answer},
-};
+using catalog::OptionId;
 
-std::string allowed_list(unsigned allowed) {
+std::string allowed_list(catalog::OptionSet allowed) {
     std::string out;
-    for (const OptionName& o : kOptionNames)
-        if (allowed & static_cast<unsigned>(o.option)) out += (out.empty() ? "" : ", ") + std::string(o.name);
+    for (const catalog::OptionInfo& o : catalog::options())
+        if (allowed & catalog::bit(o.id)) out += (out.empty() ? "" : ", ") + std::string(o.name);
     return out.empty() ? "none" : out;
 }
 
@@ -321,8 +310,8 @@ double parse_weights(const Arg& value, std::size_t rows, std::vector<double>& ou
 
 }  // namespace
 
-Request::Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs, unsigned allowed)
-    : rows_(rows) {
+Request::Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs) : rows_(rows) {
+    const catalog::OptionSet allowed = catalog::option_set(catalog::get(function));
     if (pairs.size() % 2 != 0)
         throw ArgumentError(
             {std::string(function) + ": criteria and options come in pairs, but the last one has no value",
@@ -335,8 +324,8 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
         bool option = !key.is_range && key.scalar().is_text();
         if (option) {
             std::string name = text::normalize(key.scalar().text);
-            const OptionName* found = nullptr;
-            for (const OptionName& o : kOptionNames)
+            const catalog::OptionInfo* found = nullptr;
+            for (const catalog::OptionInfo& o : catalog::options())
                 if (o.name == name) found = &o;
             if (!found && rows == 1) {
                 option = false;  // a one-row data range: a single-cell criteria range
@@ -345,19 +334,19 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                                          " (known: " + allowed_list(allowed) + ")",
                                      std::string(function) + "：未知选项 " + zh_quote(name) + "（可用：" +
                                          allowed_list(allowed) + "）"});
-            } else if (!(allowed & static_cast<unsigned>(found->option))) {
+            } else if (!(allowed & catalog::bit(found->id))) {
                 throw ArgumentError({std::string(function) + " does not take the option " + quote(name) +
                                          " (it takes: " + allowed_list(allowed) + ")",
                                      std::string(function) + " 不接受选项 " + zh_quote(name) + "（可用：" +
                                          allowed_list(allowed) + "）"});
-            } else if (seen & static_cast<unsigned>(found->option)) {
+            } else if (seen & catalog::bit(found->id)) {
                 throw ArgumentError(
                     {std::string(function) + ": option " + quote(name) +
                          " is given twice; give each option once",
                      std::string(function) + "：选项 " + zh_quote(name) + " 出现了两次；每个选项只能给一次"});
             } else {
-                seen |= static_cast<unsigned>(found->option);
-                parse_option(found->option, found->name, value);
+                seen |= catalog::bit(found->id);
+                parse_option(found->id, found->name, value);
                 continue;
             }
         }
@@ -386,51 +375,51 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
                  " 个单元格；表格结果最多 " + std::to_string(kMaxTableCells) + " 个"});
 }
 
-void Request::parse_option(Option option, std::string_view name, const Arg& value) {
+void Request::parse_option(OptionId option, std::string_view name, const Arg& value) {
     switch (option) {
-        case Option::Weights:
+        case OptionId::Weights:
             options_.weight_scale = parse_weights(value, rows_, options_.weights.emplace());
             break;
-        case Option::Scale: {
+        case OptionId::Scale: {
             auto [lo, hi] = parse_scale(value);
             options_.scale_lo = lo;
             options_.scale_hi = hi;
             break;
         }
-        case Option::Missing:
+        case OptionId::Missing:
             for (const Cell& c : value.block.cells)
                 for (Answer& a : split_answers(c)) options_.missing.push_back(std::move(a.key));
             break;
-        case Option::Invalid:
+        case OptionId::Invalid:
             options_.skip_invalid = option_choice(value, name, {"error", "skip"}) == "skip";
             break;
-        case Option::MinN: {
+        case OptionId::MinN: {
             double n = option_number(value, name);
             if (n < 0)
                 throw ArgumentError({"option \"min_n\" must not be negative", "选项 “min_n” 不能为负数"});
             options_.min_n = n;
             break;
         }
-        case Option::Base:
+        case OptionId::Base:
             options_.base_all = option_choice(value, name, {"answered", "all"}) == "all";
             break;
-        case Option::Sort:
+        case OptionId::Sort:
             options_.sort = option_choice(value, name, {"desc", "asc", "name", "none"});
             break;
-        case Option::By:
+        case OptionId::By:
             options_.by =
                 option_choice(value, name, {"auto", "text", "province", "city", "circles", "zones"});
             break;
-        case Option::Top:
+        case OptionId::Top:
             options_.top = option_count(value, name, kMaxTableRows);
             break;
-        case Option::Rows:
+        case OptionId::Rows:
             options_.rows = option_count(value, name, kMaxTableRows);
             break;
-        case Option::Cols:
+        case OptionId::Cols:
             options_.cols = option_count(value, name, kMaxTableCols);
             break;
-        case Option::OptionList:
+        case OptionId::Options:
             for (const Cell& c : value.block.cells) {
                 if (c.is_number()) {
                     if (std::isfinite(c.number))
@@ -451,7 +440,7 @@ void Request::parse_option(Option option, std::string_view name, const Arg& valu
                     {"option \"options\" lists more than " + std::to_string(kMaxTableRows) + " answers",
                      "选项 “options” 列出的答案超过 " + std::to_string(kMaxTableRows) + " 个"});
             break;
-        case Option::Sep: {
+        case OptionId::Sep: {
             const Cell& c = option_value_scalar(value, name);
             // "" (or a blank cell): no delimiter, every cell is one answer.
             options_.sep = c.is_text() ? text::separators(c.text) : std::u32string();
@@ -461,16 +450,18 @@ void Request::parse_option(Option option, std::string_view name, const Arg& valu
                      "选项 “sep” 需要分隔符文本，如 \" \" 或 \";\""});
             break;
         }
-        case Option::Labels:
+        case OptionId::Labels:
             if (!value.is_range)
                 throw ArgumentError({"option \"labels\" takes a two-column range (code, label)",
                                      "选项 “labels” 需要两列区域（代码，标签）"});
             options_.labels = Labels(value.block);
             break;
-        case Option::Answer:
+        case OptionId::Answer:
             options_.answer = option_value_scalar(value, name);
             break;
-        case Option::Level: {
+        case OptionId::Count_:
+            break;
+        case OptionId::Level: {
             double l = option_number(value, name);
             if (!(l > 0 && l < 1))
                 throw ArgumentError({"option \"level\" must lie between 0 and 1 (e.g. 0.95)",

@@ -189,9 +189,7 @@ void pad(Table& t, const Options& opt, std::size_t min_cols) {
 Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) {
     require_shape(scores, scores.rows, "scores", true);
     require_shape(groups, scores.rows, "groups", true);
-    Request req("GROUPTABLE", scores.rows, pairs,
-                Option::Weights | Option::Scale | Option::Missing | Option::Invalid | Option::MinN |
-                    Option::Sort | Option::Top | Option::Rows | Option::By | Option::Labels);
+    Request req("GROUPTABLE", scores.rows, pairs);
     const Options& opt = req.options();
     Grouper grouper(groups, req);
     std::unordered_map<std::string, GroupStats> stats;
@@ -234,10 +232,7 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
 
 Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) {
     require_shape(groups, responses.rows, "groups", true);
-    Request req("CROSSTAB", responses.rows, pairs,
-                Option::Weights | Option::Missing | Option::MinN | Option::Base | Option::Sort | Option::Top |
-                    Option::Rows | Option::Cols | Option::OptionList | Option::By | Option::Sep |
-                    Option::Labels);
+    Request req("CROSSTAB", responses.rows, pairs);
     const Options& opt = req.options();
     const bool block = responses.cols > 1;
 

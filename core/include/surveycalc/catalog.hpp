@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "surveycalc/functions.hpp"
+
 namespace surveycalc::catalog {
 
 /// How an argument is declared in the IDL.
@@ -37,13 +39,55 @@ struct Argument {
     Text description;  // wizard help
 };
 
+/// The options a trailing pair may set ("weights"; range). One table
+/// (options()) declares each: its name, value type, default and help; its
+/// parser lives with the parsed Options in core (request.cpp).
+enum class OptionId : unsigned {
+    Weights,
+    Scale,
+    Missing,
+    Invalid,
+    MinN,
+    Base,
+    Level,
+    Sort,
+    Top,
+    Rows,
+    Cols,
+    Options,  // CROSSTAB's "options"
+    By,
+    Sep,
+    Labels,
+    Answer,  // DATACHECK's "answer"
+    Count_
+};
+/// A set of options as bits (1 << OptionId).
+using OptionSet = unsigned;
+constexpr OptionSet bit(OptionId o) { return 1u << static_cast<unsigned>(o); }
+
+struct OptionInfo {
+    std::string_view name;  // as typed in a formula, e.g. "min_n"
+    OptionId id;
+    std::string_view type;      // value type for the docs: "range", "number", "whole number", "word", "text"
+    std::string_view fallback;  // the default, as the docs show it ("" : none)
+    Text help;
+};
+/// Every option, in OptionId order.
+const std::vector<OptionInfo>& options();
+const OptionInfo& option(OptionId id);
+
 struct Function {
     std::string_view name;     // IDL method name = formula name, never translated
     std::string_view section;  // spec section: Statistics, Tables, Places, Inference, Checking data
     Returns returns;
     Text description;
     std::vector<Argument> args;
+    std::vector<OptionId> options;  // the options its pairs may set
+    Value (*entry)(const Call&);    // the core routine, called by the generated glue and by tests
 };
+
+/// The options of a function as a set.
+OptionSet option_set(const Function& f);
 
 /// How many criteria/option pairs a function takes after its fixed arguments.
 inline constexpr int kMaxPairs = 12;
@@ -58,11 +102,7 @@ inline constexpr std::string_view category = "Add-In";
 const std::vector<Function>& functions();
 const Function* find(std::string_view name);
 
-/// Option names a trailing pair may set, with one line of help each.
-struct OptionInfo {
-    std::string_view name;
-    Text help;
-};
-const std::vector<OptionInfo>& options();
+/// The catalog entry of a function that exists (throws std::logic_error otherwise).
+const Function& get(std::string_view name);
 
 }  // namespace surveycalc::catalog

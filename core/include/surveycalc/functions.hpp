@@ -27,6 +27,24 @@ struct Empty {
 using TableCell = std::variant<Empty, double, std::string>;
 using Table = std::vector<std::vector<TableCell>>;
 
+/// What a catalog entry point returns: a scalar or a table.
+using Value = std::variant<Result, Table>;
+
+/// One call as every catalog entry point takes it (catalog::Function::entry):
+/// the fixed arguments in the catalog's order (a range as a block, a single
+/// value as a 1x1 block), the trailing pairs, and the UI language.
+struct Call {
+    std::vector<Arg> args;
+    Pairs pairs;
+    Lang lang = Lang::En;
+    /// Argument i as a range.
+    const Block& range(std::size_t i) const { return args.at(i).block; }
+    /// Argument i as one value; a range of more than one cell is an ArgumentError naming `what`.
+    const Cell& value(std::size_t i, std::string_view what) const;
+    /// Argument i as given (a value or a range).
+    const Arg& arg(std::size_t i) const { return args.at(i); }
+};
+
 namespace fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "surveycalc/answers.hpp"
+#include "surveycalc/catalog.hpp"
 #include "surveycalc/cell.hpp"
 #include "surveycalc/errors.hpp"
 #include "surveycalc/limits.hpp"
@@ -33,31 +34,6 @@ class Criterion {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-/// Options a function accepts (a bit set over Option).
-enum class Option : unsigned {
-    Weights = 1u << 0,
-    Scale = 1u << 1,
-    Missing = 1u << 2,
-    Invalid = 1u << 3,
-    MinN = 1u << 4,
-    Base = 1u << 5,
-    Level = 1u << 6,
-    // table options
-    Sort = 1u << 7,
-    Top = 1u << 8,
-    Rows = 1u << 9,
-    Cols = 1u << 10,
-    OptionList = 1u << 11,  // CROSSTAB's "options"
-    By = 1u << 12,          // grouping of a place column: auto, text, province, city, circles, zones
-    Sep = 1u << 13,         // delimiters of a multiple-response cell for this call
-    Labels = 1u << 14,      // code book: two-column range (code, label)
-    Answer = 1u << 15,      // DATACHECK: the answer a mention function counts, to explain
-};
-constexpr unsigned operator|(Option a, Option b) {
-    return static_cast<unsigned>(a) | static_cast<unsigned>(b);
-}
-constexpr unsigned operator|(unsigned a, Option b) { return a | static_cast<unsigned>(b); }
 
 struct Options {
     std::optional<std::vector<double>> weights;  // one per row when set, scaled by a power of two into [0,2)
@@ -93,9 +69,9 @@ struct Options {
 /// The parsed pairs of one call.
 class Request {
    public:
-    /// `rows` is the height of the call's data ranges; `allowed` the options
-    /// this function takes; `function` its name (for messages).
-    Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs, unsigned allowed);
+    /// `rows` is the height of the call's data ranges; `function` the catalog
+    /// name of the function, whose entry says which options it takes.
+    Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs);
     // The criteria refer to the options' code book: a Request stays where it was built.
     Request(const Request&) = delete;
     Request& operator=(const Request&) = delete;
@@ -111,7 +87,7 @@ class Request {
     bool any_criteria_cell(std::size_t r) const;
 
    private:
-    void parse_option(Option option, std::string_view name, const Arg& value);
+    void parse_option(catalog::OptionId option, std::string_view name, const Arg& value);
     struct Filter {
         const Block* range;
         Criterion criterion;
