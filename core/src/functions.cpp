@@ -68,13 +68,15 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
 
 constexpr auto all_rows = [](std::size_t) { return true; };
 
-/// No silent zero: when none of the samples mentions the option, an error if
-/// the option looks misnamed (MentionMatcher::diagnose) rather than absent.
+/// No silent zero: when none of the samples mentions the option, or the
+/// option was seen as a word inside a spaced answer, an error if the option
+/// looks misnamed or the answers unsplit (MentionMatcher::diagnose).
 void require_plausible_zero(std::string_view function, const MentionMatcher& match,
                             std::initializer_list<const Sample*> samples) {
+    bool any = false;
     for (const Sample* s : samples)
-        for (double x : s->x)
-            if (x > 0) return;
+        for (double x : s->x) any = any || x > 0;
+    if (any && !match.seen_inside()) return;
     if (std::optional<Message> why = match.diagnose())
         throw ArgumentError({std::string(function) + ": " + why->en, std::string(function) + "：" + why->zh});
 }

@@ -627,13 +627,19 @@ MentionCell MentionMatcher::at(std::size_t row) const {
     return cache_.get(cell.text, [&] { return parse(cell); });
 }
 
+namespace {
+bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren);
+}
+
 MentionCell MentionMatcher::parse(const Cell& cell) const {
     MentionCell out;
     for (const Answer& a : split_answers(cell, opt_.seps())) {
         out.answered = true;  // only delimiters or spaces: no answers, no answer
         if (opt_.canonical(a.key) == key_) {
             out.mentioned = true;
-            break;
+        } else if (!seen_inside_ && a.key.size() > key_.size() && a.key.find(' ') != std::string::npos) {
+            bool paren = false;
+            seen_inside_ = occurs_inside(a.key, key_, paren);
         }
     }
     return out;
@@ -662,25 +668,59 @@ bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren
 std::optional<Message> MentionMatcher::diagnose() const {
     if (block_) return std::nullopt;
     std::size_t inside = 0, answers = 0, codes = 0;
-    bool paren = false;
+    bool paren = false, whole = false;
     std::vector<std::string> examples;
     std::unordered_map<std::string, bool> seen;
+    std::unordered_map<std::string, std::string> keys;            // every whole answer's key -> its label
+    std::vector<std::pair<std::string, std::string>> containing;  // answers holding the option as a word
     for (std::size_t r = 0; r < responses_.rows; ++r) {
         const Cell& cell = responses_.at(r, 0);
         if (cell.is_text() && !seen.emplace(cell.text, true).second) continue;
         for (const Answer& a : split_answers(cell, opt_.seps())) {
-            if (opt_.canonical(a.key) == key_) return std::nullopt;  // a whole answer: zero is a true zero
+            std::string k = opt_.canonical(a.key);
+            keys.emplace(k, a.label);
+            if (k == key_) {
+                whole = true;
+                continue;
+            }
             ++answers;
             if (text::parse_number(a.key)) ++codes;
             bool before_paren = false;
             if (a.key.size() > key_.size() && occurs_inside(a.key, key_, before_paren)) {
                 ++inside;
                 paren = paren || before_paren;
+                containing.emplace_back(a.key, a.label);
                 if (examples.size() < 3) examples.push_back(describe_cell(Cell::of(a.label)));
             }
         }
     }
     std::string quoted = "\"" + key_ + "\"";
+    if (whole) {
+        // Zero or not, the count is wrong when the option also hides inside
+        // answers that list several whole answers separated by spaces
+        // ("quarantine transport" beside "quarantine" and "transport").
+        std::size_t compound = 0;
+        std::string example;
+        for (const auto& [k, label] : containing) {
+            std::size_t known = 0, start = 0;
+            for (std::size_t i = 0; i <= k.size(); ++i)
+                if (i == k.size() || k[i] == ' ') {
+                    if (i > start && keys.count(k.substr(start, i - start))) ++known;
+                    start = i + 1;
+                }
+            if (known >= 2) {
+                if (compound++ == 0) example = describe_cell(Cell::of(label));
+            }
+        }
+        if (compound == 0) return std::nullopt;  // a whole answer: the count is right
+        std::string n = std::to_string(compound);
+        return Message{"the answer " + quoted + " is also inside " + n +
+                           " answers that list several answers " + "separated by spaces (e.g. " + example +
+                           "), which are not counted: set \"sep\";\" \" (ODK/KoboToolbox select_multiple)",
+                       "答案 " + quoted + " 还出现在 " + n + " 个以空格分隔多个答案的单元格中（如 " +
+                           example +
+                           "），这些未被计入：请设置 \"sep\";\" \"（ODK/KoboToolbox 的 select_multiple）"};
+    }
     if (inside > 0) {
         std::string list;
         for (const std::string& e : examples) list += (list.empty() ? "" : ", ") + e;

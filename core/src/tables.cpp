@@ -86,7 +86,10 @@ class Grouper {
 
     Key compute(const std::string& t) const {
         std::string folded = text::normalize(t);
-        if (folded.empty()) return {};
+        // No group: blank, a platform's no-answer mark ((跳过), (空)), 问卷星's -2/-3.
+        if (folded.empty() || no_answer_mark(Cell::of(t)) != NoAnswerMark::None ||
+            is_no_answer_code(Cell::of(t)))
+            return {};
         // One group per answer: 5, "05" and "5.0" are one row, as MENTIONRATE
         // counts them; 其他〖text〗 is 其他; a code and its label are one group, shown by the label.
         std::optional<double> number = text::parse_number(folded);
@@ -285,6 +288,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
         std::vector<std::size_t> rows;
     };
     TextCache<Parsed> parsed;
+    bool spaced = false;  // an answer with a space: a listed option may hide inside it (diagnose)
     std::vector<std::size_t> mentioned;
     for (std::size_t r = 0; r < responses.rows; ++r) {
         if (!req.keep(r)) continue;
@@ -304,6 +308,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
                     Parsed p;
                     for (Answer& a : split_answers(cell, opt.seps())) {
                         p.answered = true;
+                        spaced = spaced || a.key.find(' ') != std::string::npos;
                         std::string key = opt.canonical(a.key);
                         auto it = index.find(key);
                         if (it == index.end()) {
@@ -357,7 +362,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
     // No silent zero: a listed answer that no row mentions may be misnamed (MentionMatcher::diagnose).
     if (!block)
         for (std::size_t o = 0; o < listed.size(); ++o) {
-            if (total_hits[o] > 0) continue;
+            if (total_hits[o] > 0 && !spaced) continue;
             MentionMatcher m(responses, Cell::of(listed[o]), opt);
             if (std::optional<Message> why = m.diagnose())
                 throw ArgumentError({"CROSSTAB: " + why->en, "CROSSTAB：" + why->zh});

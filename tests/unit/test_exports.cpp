@@ -68,6 +68,12 @@ TEST_CASE("问卷星 other-please-specify: X〖text〗 is the answer X, delimite
     CHECK(text_of(t[1][0]) == "其他");
     CHECK(num_of(t[1][1]) == 1.0);
     // GROUPTABLE groups 其他〖a〗 and 其他〖b〗 as one group
+    // no-answer marks and -2/-3 in a group column are no group
+    Table marks =
+        fn::group_table(col({5, 7, 9, 4, 3, 2}), col({"是", "否", "(跳过)", "否", "（空）", -3}), {});
+    REQUIRE(marks.size() == 2);
+    CHECK(text_of(marks[0][0]) == "否");
+    CHECK(num_of(marks[0][1]) == 2);
     Table g = fn::group_table(col({4, 8}), col({"其他〖a〗", "其他〖b〗"}), {});
     REQUIRE(g.size() == 1);
     CHECK(text_of(g[0][0]) == "其他");
@@ -110,6 +116,16 @@ TEST_CASE("sep: the delimiters of one call (ODK/KoboToolbox select_multiple)") {
     // without "sep": no whole answer "quarantine" but a word inside answers: an error, not 0.25
     CHECK(is_error([&] { fn::mention_rate(odk, Cell::of("quarantine"), {}); }));
     CHECK(is_error([&] { fn::mention_count(odk, Cell::of("masks"), {}); }));
+    // some rows hold it alone, others inside unsplit lists: still an error (not 1/4)
+    Block partly = col({"quarantine", "quarantine transport", "transport", "masks"});
+    CHECK(is_error([&] { fn::mention_rate(partly, Cell::of("quarantine"), {}); }));
+    CHECK(num(fn::mention_rate(partly, Cell::of("quarantine"), {opt("sep"), opt(" ")})) == 0.5);
+    CHECK(is_error([&] {
+        fn::crosstab(partly, col({"g", "g", "g", "g"}), {opt("options"), opt("quarantine")});
+    }));
+    // a label with a space whose other word is no answer is no list: "public transport" is its own answer
+    Block labels = col({"transport", "public transport", "walk"});
+    CHECK(num(fn::mention_rate(labels, Cell::of("transport"), {})) == Approx(1.0 / 3).epsilon(1e-15));
     // an answer that is truly absent is a true zero
     CHECK(num(fn::mention_rate(odk, Cell::of("fever"), {opt("sep"), opt(" ")})) == 0);
     CHECK(num(fn::mention_rate(odk, Cell::of("fever"), {})) == 0);

@@ -156,6 +156,10 @@ class MentionMatcher {
     /// between spaces, or before "("), or it is a text while every answer is a
     /// code and there is no "labels". nullopt when zero is a true zero.
     std::optional<Message> diagnose() const;
+    /// True when a row seen so far had an answer holding the option as a word
+    /// between spaces ("quarantine transport"): the count may be wrong even if
+    /// not zero; diagnose() decides.
+    bool seen_inside() const { return seen_inside_; }
     /// The block's column (0-based) in block mode.
     std::size_t column() const { return column_; }
 
@@ -166,6 +170,7 @@ class MentionMatcher {
     bool block_ = false;
     std::string key_;  // answer key (answers.hpp) of the option
     mutable TextCache<MentionCell> cache_;
+    mutable bool seen_inside_ = false;
     MentionCell parse(const Cell& cell) const;
 };
 
