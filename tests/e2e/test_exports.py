@@ -556,6 +556,8 @@ class Exports(unittest.TestCase):
         rate, _ = self.monkey_expected(6)
         self.assertAlmostEqual(rate, 4 / 17, delta=TOL)
         self.assertNumber("=MENTIONRATE(%s;6)" % block, rate)
+        # a text no column holds is an error, not 0 (no silent zero)
+        self.assertError('=MENTIONRATE(%s;"Other (please specify)")' % block)
         # a criterion on the province column
         rate, _ = self.monkey_expected(1, lambda p: p == "Beijing")
         self.assertNumber('=MENTIONRATE(%s;"Staff must quarantine";monkey.J3:J22;"北京")' % block, rate)
