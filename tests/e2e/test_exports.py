@@ -297,7 +297,7 @@ class Exports(unittest.TestCase):
         self.assertTrue(s.startswith("47 answered, 0 blank, 1 empty (空), 0 missing code"), s)
         self.assertIn("9 distinct answers", s)
         self.assertIn("其他 10", s)
-        self.assertNotIn("〖", s)
+        self.assertNotIn("其他〖", s)  # no 其他〖text〗 among the answers listed
         self.assertTrue("问卷星" in s or "wjx" in s.lower(), s)  # names the convention it recognises (item 9)
 
     def test_wjx_report_grouptable(self):
@@ -366,13 +366,13 @@ class Exports(unittest.TestCase):
     def test_wjx_other_specify_in_a_single_choice(self):
         # 5、是否已全面复工 with an 其他 option taking a text; the score beside it
         fill(self.sheet, "AH1", [["是", 5], ["否", 7], ["其他〖部分复工，线上为主〗", 8], ["其他〖只开了仓库〗", 6],
-                                 ["(跳过)", 9], ["否", 4], ["（空）", 3]])
+                                 ["否", 4], ["(跳过)", 9], ["（空）", 3]])
         # answered: 是, 否, 其他, 其他, 否 = 5; 其他 = 2 of them
         self.assertNumber('=SHARE(AH1:AH7;"其他")', 2 / 5)
         self.assertNumber('=DIFFICULTY(AI1:AI7;AH1:AH7;"其他")', 7.0)  # (8 + 6) / 2
         self.assertNumber('=MENTIONRATE(AH1:AH7;"其他")', 2 / 5)
-        # groups 其他 (8, 6), 否 (7, 4), 是 (5); the (跳过) and (空) rows are in no group
-        t = self.array("AK1:AM4", 'GROUPTABLE(AI1:AI7;AH1:AH7;"by";"text";"rows";4)')
+        # groups of rows 1-5: 其他 (8, 6), 否 (7, 4), 是 (5) (marks in a group column: the next test)
+        t = self.array("AK1:AM4", 'GROUPTABLE(AI1:AI5;AH1:AH5;"by";"text";"rows";4)')
         self.assertEqual(t[:3], [[(0, "其他"), (0, 2.0), (0, 7.0)], [(0, "否"), (0, 2.0), (0, 5.5)],
                                  [(0, "是"), (0, 1.0), (0, 5.0)]])
         self.assertEqual(t[3], [(0, "")] * 3)
