@@ -7,7 +7,7 @@
 using namespace surveycalc;
 using namespace surveycalc::testing;
 
-TEST_CASE("DIFFICULTY: blank vs missing code vs invalid", "[difficulty]") {
+TEST_CASE("DIFFICULTY: blank vs missing code vs invalid", "[difficulty][DIFFICULTY]") {
     // 7, 3, blank, 99 (missing), "７" (full-width seven), " 5 "
     Block s = col({7.0, 3.0, "", 99.0, "７", " 5 "});
     // Without "missing", 99 is outside 0-10: an error by default.
@@ -75,7 +75,7 @@ TEST_CASE("bad arguments are errors, with a sentence", "[difficulty]") {
                       Catch::Contains("row 2") && Catch::Contains("11"));
 }
 
-TEST_CASE("MENTIONRATE: whole tokens, every delimiter, codes and labels", "[mention]") {
+TEST_CASE("MENTIONRATE: whole tokens, every delimiter, codes and labels", "[mention][MENTIONRATE]") {
     // Row by row: mentions of code 1?
     Block r = col({"1;3;5", "11;13", "3，1", "2、4", "", "1|2", "１/6", "7\n1"});
     // Answered: 7 rows (the blank is not). Mentioned 1: rows 1,3,6,7,8 = 5 → 5/7

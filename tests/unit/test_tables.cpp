@@ -23,7 +23,7 @@ std::string str(const Result& r) {
 }
 }  // namespace
 
-TEST_CASE("GROUPTABLE groups places by province, sorts by mean, leaves out small groups", "[tables]") {
+TEST_CASE("GROUPTABLE groups places by province, sorts by mean, leaves out small groups", "[tables][GROUPTABLE]") {
     Block score = col({9.0, 8.0, 5.0, 6.0, 7.0, 2.0, ""});
     Block place = col({"重庆", "重庆市", "上海", "Shanghai", "广东深圳", "海南", "西藏"});
     Table t = fn::group_table(score, place, {});
@@ -68,7 +68,7 @@ TEST_CASE("GROUPTABLE on text groups and by region", "[tables]") {
     CHECK(d(r[0][2]) == 8.0);
 }
 
-TEST_CASE("CROSSTAB: mention rate of each option in each group, one pass", "[tables]") {
+TEST_CASE("CROSSTAB: mention rate of each option in each group, one pass", "[tables][CROSSTAB]") {
     Block resp = col({"a;b", "b", "a、c", "c", ""});
     Block grp = col({"东", "东", "西", "西", "西"});
     Table t = fn::crosstab(resp, grp, {});
@@ -96,7 +96,7 @@ TEST_CASE("CROSSTAB: mention rate of each option in each group, one pass", "[tab
     CHECK(empty(g[0][3]));
 }
 
-TEST_CASE("SHARES: largest remainder, rounded shares sum to exactly 100%", "[tables]") {
+TEST_CASE("SHARES: largest remainder, rounded shares sum to exactly 100%", "[tables][SHARES]") {
     // The report's size classes: 82, 286, 238, 101 of 707 firms
     Table t = fn::shares(col({82.0, 286.0, 238.0, 101.0}), Cell::of(2.0));
     // exact 11.598..., 40.452..., 33.663..., 14.285... → floors 11.59 40.45 33.66 14.28 (99.98),
@@ -116,7 +116,7 @@ TEST_CASE("SHARES: largest remainder, rounded shares sum to exactly 100%", "[tab
     CHECK_THROWS_AS(fn::shares(col({1.0, -2.0}), Cell{}), ArgumentError);
 }
 
-TEST_CASE("PROVINCE, CITY, REGION", "[places]") {
+TEST_CASE("PROVINCE, CITY, REGION", "[places][PROVINCE][CITY][REGION]") {
     CHECK(str(fn::province(Cell::of("重庆"))) == "重庆市");
     CHECK(str(fn::province(Cell::of("广东深圳"))) == "广东省");
     CHECK(str(fn::province(Cell::of("Inner Mongolia"))) == "内蒙古自治区");
