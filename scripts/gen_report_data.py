@@ -8,19 +8,21 @@ Writes, under examples/data/:
 
   firms.csv      707 synthetic firm responses (not real survey answers) built so
                  that every microdata figure of the 2020 survey report
-                 (../shared/reference/000_..., published-figures.csv) comes out
-                 at the report's printed precision;
-  cities.csv     the 14 software cities of 002_... (firm and staff counts by
+                 (published-figures.csv) comes out at the report's printed
+                 precision;
+  cities.csv     the 14 software cities of report 002 (firm and staff counts by
                  city and firm group, invented per city, summing to the
                  published totals);
   spellings.csv  every distinct place spelling used in firms.csv with the
-                 province/city it stands for (for gazetteer tests);
-  expected.csv   every constraint: the exact value computed from the generated
-                 data, the published value, and whether it holds as printed.
+                 province/city it stands for (for gazetteer tests).
 
 Python 3 standard library only; a fixed seed makes the output byte-for-byte
-deterministic. Every constraint is asserted at the end: the script fails loudly
-(exit status 1, nothing written) if any does not hold.
+deterministic. The published figures are met by construction (integer sums and
+counts chosen inside their printed windows). The script computes no statistic
+to check them: tests/e2e/test_report.py does, through the add-in, against the
+published values and against exact values counted from these files. What the
+script does check is how the data is built (spellings, city counts); if that
+fails it exits with status 1 and writes nothing.
 See examples/data/README.md for the design and for the printed figures that no
 data set can reproduce.
 """
@@ -51,12 +53,6 @@ def check(cond, msg):
 # ---------------------------------------------------------------------------
 # Rounding as printed: half up, at a given number of decimals, on exact values.
 
-def round_half_up(x, decimals):
-    """x: Fraction. Returns a Fraction rounded half up to `decimals` places."""
-    q = Fr(10) ** decimals
-    return Fr(math.floor(x * q + Fr(1, 2))) / q
-
-
 def prints_as(x, printed, decimals, margin=0):
     """True when the exact value x prints as `printed` (a decimal string / number)
     and is not on a rounding boundary (so half-up and half-even agree); with a
@@ -73,19 +69,9 @@ def prints_as(x, printed, decimals, margin=0):
 MARGIN = Fr(1, 20)
 
 
-def fmt_printed(x, decimals):
-    v = round_half_up(x, decimals)
-    return f"{float(v):.{decimals}f}"
-
-
-def fmt12(x):
-    return f"{float(x):.12f}"
-
-
 # ---------------------------------------------------------------------------
-# Published figures (from ../shared/reference/published-figures.csv, copied here
-# so the script does not depend on a path outside the repository; the
-# end-to-end test compares expected.csv with the CSV itself).
+# Published figures the data is built to reproduce (copied from
+# examples/data/published-figures.csv; the end-to-end test checks them there).
 
 # Table 1: province -> (mean as printed, number of rows we give it)
 PROVINCES = [
@@ -100,7 +86,7 @@ PROVINCES = [
     ("黑龙江省", "5.0", 8), ("福建省", "4.9", 28), ("湖南省", "4.5", 26),
     ("海南省", "2.0", 3),
 ]
-NO_SAMPLE = ["新疆维吾尔自治区", "宁夏回族自治区", "西藏自治区"]
+# 新疆, 宁夏 and 西藏 get no rows: table 1 shows no figure for them.
 DIFF_ALL = "6.6"
 REGIONS = {  # circles: members, printed mean
     "长三角": (["上海市", "江苏省", "浙江省", "安徽省"], "6.7"),
@@ -131,12 +117,9 @@ SUPPLY_COUNT = 141
 EXTRA_COUNTS = {"物流不畅通": SUPPLY_COUNT, "多口径上报员工动向": 63}
 GOV_LABEL = "当地政府严格限制开复工"
 GOV_PROVINCES = ["安徽省", "陕西省", "重庆市"]
-GOV_MIN = Fr(70, 100)
 
 SIZES = ["微型", "小型", "中型", "大型"]
 SIZE_COUNT = {"微型": 82, "小型": 286, "中型": 238, "大型": 101}
-SIZE_SHARE_PRINTED = {"微型": "11.60", "小型": "40.45", "中型": "33.65", "大型": "14.30"}
-NOT_RESUMED_ALL = "32.5"
 NOT_RESUMED_SIZE = {"微型": "59.8", "小型": "40.2", "中型": "23.2", "大型": "11.0"}
 # Firms that did not answer the resumption question, by size (see README):
 # 23.2% and 11.0% are only reachable over 237 and 100 answering firms.
@@ -710,12 +693,6 @@ CITY_PUB = {
     "TOP100_FIRMS": 42, "TOP100_RETURN": 356218, "TOP100_ONSITE": 261364,
     "KEY_FIRMS": 231, "KEY_RESUMED": 227, "KEY_RETURN": 473702, "KEY_ONSITE": 270156,
 }
-CITY_RATES = {  # id: (numerator, denominator kind, printed)
-    "CITY_RATE": "81.79", "CITY_RETURN_RATE": "80.88", "CITY_ONSITE_RATE": "40.55",
-    "TOP100_RETURN_RATE": "83.85", "TOP100_ONSITE_RATE": "61.51",
-    "KEY_RATE": "98.27", "KEY_RETURN_RATE": "89.04", "KEY_ONSITE_RATE": "50.78",
-}
-
 
 def staff_window(pairs):
     """Integer staff totals T for which every (numerator, printed %) prints right."""
@@ -813,249 +790,12 @@ def build_cities(rng):
 
 
 # ---------------------------------------------------------------------------
-# Constraints: compute from the generated rows, compare with the printed values.
-
-def frac_str(x):
-    return fmt12(x)
-
-
-def evaluate(rows, cities):
-    """Returns the expected.csv records; records failures in FAILURES."""
-    rec = []
-
-    def add(id_, group, value, published, unit, decimals, how, num=None, den=None, must_hold=True):
-        if how.startswith("n/a"):
-            rec.append({"id": id_, "group": group, "value": "", "numerator": "", "denominator": "", "unit": unit,
-                        "printed": "", "published": "" if published is None else str(published), "holds": "n/a",
-                        "how": how})
-            return
-        if unit == "percent":
-            shown = value * 100
-        else:
-            shown = value
-        if published is None or published == "":
-            holds = ""
-        elif unit == "count":
-            holds = "yes" if value == Fr(published) else "no"
-        elif id_ == "MENTION_PROV_MIN":
-            holds = "yes" if shown > Fr(published) else "no"
-        else:
-            holds = "yes" if prints_as(shown, published, decimals) else "no"
-        if must_hold and holds == "no":
-            FAILURES.append(f"{id_} {group}: computed {float(shown):.6f}, published {published}")
-        if not must_hold and holds == "yes":
-            FAILURES.append(f"{id_} {group}: expected not to hold but does: update README")
-        rec.append({
-            "id": id_, "group": group,
-            "value": str(int(value)) if unit == "count" else frac_str(value),
-            "numerator": "" if num is None else str(num), "denominator": "" if den is None else str(den),
-            "unit": unit,
-            "printed": (str(int(value)) if unit == "count" else fmt_printed(shown, decimals)),
-            "published": "" if published is None else str(published), "holds": holds, "how": how,
-        })
-
-    n = len(rows)
-    add("N_VALID", "all", Fr(n), 707, "count", 0, "rows of firms.csv")
-    diff = [r["difficulty"] for r in rows]
-    add("DIFF_ALL", "all", Fr(sum(diff), n), DIFF_ALL, "score", 1, "DIFFICULTY(difficulty)", sum(diff), n)
-    for prov, m, _ in PROVINCES:
-        xs = [r["difficulty"] for r in rows if r["province_true"] == prov]
-        add("DIFF_PROV", prov, Fr(sum(xs), len(xs)), m, "score", 1,
-            f"DIFFICULTY(difficulty; province_as_typed; \"{prov}\")", sum(xs), len(xs))
-    for prov in NO_SAMPLE:
-        k = sum(1 for r in rows if r["province_true"] == prov)
-        add("NO_SAMPLE", prov, Fr(k), 0, "count", 0, "rows in the province (none: left out of table 1)")
-    add("NO_SAMPLE", ";".join(NO_SAMPLE), Fr(sum(1 for r in rows if r["province_true"] in NO_SAMPLE)), 0, "count", 0,
-        "rows in the three provinces together; GROUPTABLE with min_n leaves them out")
-    add("NO_SAMPLE", "provinces with rows", Fr(len(set(r["province_true"] for r in rows))), 28, "count", 0,
-        "distinct provinces (table 1 has 28)")
-    for reg, (members, m) in REGIONS.items():
-        xs = [r["difficulty"] for r in rows if r["region"] == reg]
-        add("DIFF_REGION", reg, Fr(sum(xs), len(xs)), m, "score", 1,
-            f"DIFFICULTY(difficulty; province_as_typed; \"{reg}\")", sum(xs), len(xs))
-    for lab, printed in OBSTACLES:
-        k = sum(1 for r in rows if lab in r["labels"])
-        add("MENTION", lab, Fr(k, n), printed, "percent", 1,
-            f"MENTIONRATE(obstacles; \"{lab}\"; \"base\"; \"all\")", k, n)
-    k = sum(1 for r in rows if SUPPLY_LABEL in r["labels"])
-    add("MENTION_COUNT", "all", Fr(k), SUPPLY_COUNT, "count", 0,
-        f"MENTIONCOUNT(obstacles; \"{SUPPLY_LABEL}\") = COUNTIF(supply_chain; \"是\")")
-    check(sum(1 for r in rows if r["supply_chain"] == "是") == SUPPLY_COUNT, "supply_chain column count")
-    for prov in GOV_PROVINCES:
-        sub = [r for r in rows if r["province_true"] == prov]
-        k = sum(1 for r in sub if GOV_LABEL in r["labels"])
-        add("MENTION_PROV_MIN", prov, Fr(k, len(sub)), 70, "percent", 1,
-            f"MENTIONRATE(obstacles; \"{GOV_LABEL}\"; province_as_typed; \"{prov}\") > 70%", k, len(sub))
-    low = min((Fr(sum(1 for r in rows if r["province_true"] == p and GOV_LABEL in r["labels"]),
-                  sum(1 for r in rows if r["province_true"] == p)), p) for p in GOV_PROVINCES)
-    add("MENTION_PROV_MIN", ";".join(GOV_PROVINCES), low[0], 70, "percent", 1,
-        f"lowest of the three provinces' rates ({low[1]}); must exceed 70%")
-    for z in SIZES:
-        k = sum(1 for r in rows if r["size"] == z)
-        add("SIZE_COUNT", z, Fr(k), SIZE_COUNT[z], "count", 0, f"COUNTIF(size; \"{z}\")")
-    # SHARES: largest remainder at 2 decimals of the size counts
-    cnt = [SIZE_COUNT[z] for z in SIZES]
-    shares = largest_remainder_percent(cnt, 2)
-    for z, sh in zip(SIZES, shares):
-        k = SIZE_COUNT[z]
-        holds_expected = z in ("微型", "小型")
-        add("SIZE_SHARE", z, Fr(k, n), SIZE_SHARE_PRINTED[z], "percent", 2,
-            f"SHARES(size counts; 2) -> {sh}", k, n, must_hold=holds_expected)
-    # not resumed
-    no = sum(1 for r in rows if r["resumed"] == "否")
-    answered = sum(1 for r in rows if r["resumed"] != "")
-    add("NOT_RESUMED", "all", Fr(no, n), NOT_RESUMED_ALL, "percent", 1,
-        "not resumed over all 707 questionnaires (as the report: '707家中仍有32.5%'): MENTIONCOUNT(resumed; \"否\") / COUNTA(id)",
-        no, n)
-    add("NOT_RESUMED_ANSWERED", "all", Fr(no, answered), NOT_RESUMED_ALL, "percent", 1,
-        "SHARE(resumed; \"否\") over the 705 firms that answered: prints 32.6, see README", no, answered,
-        must_hold=False)
-    for z in SIZES:
-        sub = [r for r in rows if r["size"] == z and r["resumed"] != ""]
-        k = sum(1 for r in sub if r["resumed"] == "否")
-        add("NOT_RESUMED_SIZE", z, Fr(k, len(sub)), NOT_RESUMED_SIZE[z], "percent", 1,
-            f"SHARE(resumed; \"否\"; size; \"{z}\") (over firms that answered)", k, len(sub))
-    for z in SIZES:
-        xs = [r["difficulty"] for r in rows if r["size"] == z]
-        add("DIFF_SIZE", z, Fr(sum(xs), len(xs)), DIFF_SIZE[z], "score", 1,
-            f"DIFFICULTY(difficulty; size; \"{z}\")", sum(xs), len(xs))
-
-    # published rows that are not microdata of this workbook
-    add("MEMBER_SHARE", "all", Fr(0), "56.6", "percent", 1,
-        "n/a: 707 / number of member firms (not in the data; 707/1249 = 56.60%)")
-    for g, v in (("84 disinfectant", 207), ("hand sanitiser", 151), ("alcohol", 270)):
-        add("GROWTH", g, Fr(0), v, "percent", 0, "n/a: output growth quoted in 002, not survey data")
-
-    # cities
-    def tot(col, pred=lambda r: True):
-        return sum(r[col] for r in cities if pred(r))
-    top = lambda r: r["top100"] == "是"   # noqa: E731
-    key = lambda r: r["key_firm"] == "是"  # noqa: E731
-    P = CITY_PUB
-    for id_, col, pred, how in [
-        ("CITY_FIRMS", "firms", lambda r: True, "SUM(firms)"),
-        ("CITY_RESUMED", "firms_resumed", lambda r: True, "SUM(firms_resumed)"),
-        ("CITY_RETURN", "staff_returned", lambda r: True, "SUM(staff_returned)"),
-        ("CITY_ONSITE", "staff_onsite", lambda r: True, "SUM(staff_onsite)"),
-        ("TOP100_FIRMS", "firms", top, "SUMIF(top100; \"是\"; firms)"),
-        ("TOP100_RETURN", "staff_returned", top, "SUMIF(top100; \"是\"; staff_returned)"),
-        ("TOP100_ONSITE", "staff_onsite", top, "SUMIF(top100; \"是\"; staff_onsite)"),
-        ("KEY_FIRMS", "firms", key, "SUMIF(key_firm; \"是\"; firms)"),
-        ("KEY_RESUMED", "firms_resumed", key, "SUMIF(key_firm; \"是\"; firms_resumed)"),
-        ("KEY_RETURN", "staff_returned", key, "SUMIF(key_firm; \"是\"; staff_returned)"),
-        ("KEY_ONSITE", "staff_onsite", key, "SUMIF(key_firm; \"是\"; staff_onsite)"),
-    ]:
-        group = ("all" if id_ in ("TOP100_FIRMS", "KEY_FIRMS", "KEY_RESUMED") or not id_.startswith(("TOP", "KEY"))
-                 else ("top-100 firms" if id_.startswith("TOP") else "key firms"))   # as published-figures.csv
-        add(id_, group, Fr(tot(col, pred)), P[id_], "count", 0, how)
-    check(tot("firms_resumed", top) == tot("firms", top), "top-100 firms: all resumed")
-    for id_, num, den, pred, filt in [
-        ("CITY_RATE", "firms_resumed", "firms", lambda r: True, ""),
-        ("CITY_RETURN_RATE", "staff_returned", "staff", lambda r: True, ""),
-        ("CITY_ONSITE_RATE", "staff_onsite", "staff", lambda r: True, ""),
-        ("TOP100_RETURN_RATE", "staff_returned", "staff", top, "; top100; \"是\""),
-        ("TOP100_ONSITE_RATE", "staff_onsite", "staff", top, "; top100; \"是\""),
-        ("KEY_RATE", "firms_resumed", "firms", key, "; key_firm; \"是\""),
-        ("KEY_RETURN_RATE", "staff_returned", "staff", key, "; key_firm; \"是\""),
-        ("KEY_ONSITE_RATE", "staff_onsite", "staff", key, "; key_firm; \"是\""),
-    ]:
-        a, b = tot(num, pred), tot(den, pred)
-        add(id_, "top-100 firms" if id_.startswith("TOP") else ("key firms" if id_.startswith("KEY") else "all"),
-            Fr(a, b), CITY_RATES[id_], "percent", 2, f"RATE({num}; {den}{filt})", a, b,
-            must_hold=(id_ != "TOP100_ONSITE_RATE"))
-    return rec
-
-
-def largest_remainder_percent(counts, decimals):
-    """Percentages at `decimals` places summing to exactly 100 (largest
-    remainder; ties to the earlier item). Returns strings."""
-    q = 10 ** decimals
-    total = sum(counts)
-    raw = [Fr(c * 100 * q, total) for c in counts]
-    base = [math.floor(r) for r in raw]
-    rest = 100 * q - sum(base)
-    order = sorted(range(len(counts)), key=lambda i: (-(raw[i] - base[i]), i))
-    for i in order[:rest]:
-        base[i] += 1
-    return [f"{b / q:.{decimals}f}" for b in base]
-
-
-def soft_checks(rows):
-    """Qualitative statements of the report the data also follows."""
-    def rate(lab, pred):
-        sub = [r for r in rows if pred(r)]
-        return Fr(sum(1 for r in sub if lab in r["labels"]), len(sub))
-    reg = lambda g: (lambda r: r["region"] == g)  # noqa: E731
-    labs = [lab for lab, _ in OBSTACLES]
-    # sec. 1.3: local-government restrictions and the inflow ban weigh most in
-    # 长三角, then 珠三角, then 京津冀
-    for lab in (GOV_LABEL, "限制疫情严重地区员工流入"):
-        y, p, j = rate(lab, reg("长三角")), rate(lab, reg("珠三角")), rate(lab, reg("京津冀"))
-        check(y > p > j, f"soft: {lab} 长三角 > 珠三角 > 京津冀 ({float(y):.3f} {float(p):.3f} {float(j):.3f})")
-    for lab in ("多口径上报员工动向", SUPPLY_LABEL):
-        y, p, j = rate(lab, reg("长三角")), rate(lab, reg("珠三角")), rate(lab, reg("京津冀"))
-        check(y > max(p, j), f"soft: {lab} highest in 长三角")
-    for lab in ("客户资源受损", "防护资源难以充足准备"):
-        y, p, j = rate(lab, reg("长三角")), rate(lab, reg("珠三角")), rate(lab, reg("京津冀"))
-        check(j > max(y, p), f"soft: {lab} highest in 京津冀")
-    # 北上广: quarantine of returning staff is the top obstacle
-    for name, pred in [("北京", lambda r: r["province_true"] == "北京市"),
-                       ("上海", lambda r: r["province_true"] == "上海市"),
-                       ("广州", lambda r: r["city_true"] == "广州市")]:
-        rs = {lab: rate(lab, pred) for lab in labs}
-        check(all(rs["外地员工返岗需隔离"] > v for k, v in rs.items() if k != "外地员工返岗需隔离"),
-              f"soft: quarantine top in {name}: {rs}")
-    # 深圳: more obstacles per firm than 北上广
-    def per_firm(pred):
-        sub = [r for r in rows if pred(r)]
-        return Fr(sum(len(r["labels"]) for r in sub), len(sub))
-    sz = per_firm(lambda r: r["city_true"] == "深圳市")
-    for pred in (lambda r: r["province_true"] == "北京市", lambda r: r["province_true"] == "上海市",
-                 lambda r: r["city_true"] == "广州市"):
-        check(sz > per_firm(pred), "soft: Shenzhen firms name more obstacles")
-    # sec. 1.4: micro firms - government restrictions and the supply chain;
-    # other sizes - quarantine
-    for z in SIZES:
-        rs = {lab: rate(lab, lambda r: r["size"] == z) for lab in labs}
-        top2 = sorted(rs, key=rs.get, reverse=True)[:2]
-        if z == "微型":
-            check(set(top2) == {GOV_LABEL, "上下游产业链难以协同复工"}, f"soft: micro top-2 {top2}")
-        else:
-            check(top2[0] == "外地员工返岗需隔离", f"soft: {z} top {top2}")
-    # sec. 2.1: logistics cited in 9 areas; 物流, 电子商务 most, then 运行维护, 电子制造, all > 20%
-    areas = [a for a, _ in AREAS]
-    ar = {a: rate(SUPPLY_LABEL, lambda r, a=a: r["area"] == a) for a in areas}
-    check(sum(1 for a in areas if ar[a] > 0) == 9, f"soft: logistics in 9 areas: {ar}")
-    ranked = sorted(areas, key=ar.get, reverse=True)
-    check(set(ranked[:2]) == {"物流", "电子商务"} and set(ranked[2:4]) == {"运行维护", "电子制造"}
-          and all(ar[a] > Fr(1, 5) for a in ranked[:4]), f"soft: logistics by area {ranked[:5]}")
-    # sec. 2.3: e-commerce and software firms find resumption easiest
-    am = {}
-    for a in areas:
-        xs = [r["difficulty"] for r in rows if r["area"] == a]
-        am[a] = Fr(sum(xs), len(xs))
-    low2 = sorted(areas, key=am.get)[:2]
-    check(set(low2) == {"电子商务", "软件和信息技术服务"}, f"soft: easiest areas {low2}")
-    # spread
-    check(len(set(r["difficulty"] for r in rows)) == 11, "soft: scores use 0..10")
-    for prov, _, nn in PROVINCES:
-        xs = [r["difficulty"] for r in rows if r["province_true"] == prov]
-        if nn >= 3:
-            check(len(set(xs)) >= 2, f"soft: {prov} scores all equal")
-    check(all(r["labels"] for r in rows), "every firm names an obstacle")
-    for r in rows:
-        for lab in r["labels"]:
-            check(not any(d in lab for d in ";,，；、|/ "), f"label {lab} contains a delimiter")
-
-
-# ---------------------------------------------------------------------------
 # Output
 
 FIRM_COLS = ["id", "province_as_typed", "size", "business_area", "resumed", "difficulty", "obstacles",
              "supply_chain", "province_true", "city_true", "region_true", "typed_level", "provenance"]
 CITY_COLS = ["city", "city_type", "firm_group", "top100", "key_firm", "firms", "firms_resumed", "staff",
              "staff_returned", "staff_onsite", "provenance"]
-EXP_COLS = ["id", "group", "value", "numerator", "denominator", "unit", "printed", "published", "holds", "how"]
 
 
 def to_csv(cols, records):
@@ -1071,8 +811,8 @@ def generate():
     rng = random.Random(SEED)
     rows = build_firms(rng)
     cities = build_cities(random.Random(SEED + 1))
-    rec = evaluate(rows, cities)
-    soft_checks(rows)
+    for lab, _ in OBSTACLES:
+        check(not any(d in lab for d in ";,，；、|/ "), f"label {lab} contains a delimiter")
     firm_recs = [{
         "id": r["id"], "province_as_typed": r["typed"], "size": r["size"], "business_area": r["area"],
         "resumed": r["resumed"], "difficulty": r["difficulty"], "obstacles": r["obstacles"],
@@ -1096,7 +836,6 @@ def generate():
         "firms.csv": to_csv(FIRM_COLS, firm_recs),
         "cities.csv": to_csv(CITY_COLS, cities),
         "spellings.csv": to_csv(["typed", "province", "city", "level", "rows"], spell),
-        "expected.csv": to_csv(EXP_COLS, rec),
     }
 
 
@@ -1121,7 +860,7 @@ def main(argv):
     for name, text in files.items():
         with open(os.path.join(OUT_DIR, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
-    print(f"wrote {', '.join(files)} to {os.path.relpath(OUT_DIR, ROOT)}; all constraints hold")
+    print(f"wrote {', '.join(files)} to {os.path.relpath(OUT_DIR, ROOT)}")
     return 0
 
 
