@@ -27,7 +27,8 @@ std::set<std::string> unit_test_tags() {
     std::set<std::string> tags;
     const std::regex test_case(R"re(TEST_CASE\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"([^"]*)"\))re");
     const std::regex tag(R"(\[([^\]]+)\])");
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/unit")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/unit")) {
         if (entry.path().extension() != ".cpp") continue;
         std::string src = read(entry.path());
         for (std::sregex_iterator it(src.begin(), src.end(), test_case), end; it != end; ++it) {
@@ -66,11 +67,19 @@ std::set<std::string> accepted_options(const catalog::Function& f) {
     if (!pairs) return out;
     for (const catalog::OptionInfo& o : catalog::options()) {
         surveycalc::Call c;
-        for (const catalog::Argument& a : f.args)
+        for (const catalog::Argument& a : f.args) {
+            // Arguments that are right, so that only the pair can be refused.
             if (a.kind == catalog::ArgKind::Range)
                 c.args.push_back(range(col({1, 2})));
+            else if (a.name == "whichBound")
+                c.args.push_back(opt("lower"));
+            else if (a.name == "kind")
+                c.args.push_back(opt("scores"));
+            else if (a.name == "groupB")
+                c.args.push_back(opt(2.0));
             else if (a.kind == catalog::ArgKind::Value)
                 c.args.push_back(opt(1.0));
+        }
         c.pairs = {opt(std::string(o.name).c_str()), opt(1.0)};
         try {
             f.entry(c);

@@ -77,7 +77,9 @@ Result call(const std::string& name, const std::vector<Arg>& a) {
 
 }  // namespace
 
-TEST_CASE("every function agrees with R on the fixture", "[fixture][DIFFICULTY][MENTIONRATE][MENTIONCOUNT][SHARE][SUMRATIO][DIFFICULTYCI][MENTIONCI][MENTIONTEST][DIFFICULTYTEST]") {
+TEST_CASE("every function agrees with R on the fixture",
+          "[fixture][DIFFICULTY][MENTIONRATE][MENTIONCOUNT][SHARE][SUMRATIO][DIFFICULTYCI][MENTIONCI]["
+          "MENTIONTEST][DIFFICULTYTEST]") {
     const std::string dir = std::string(SURVEYCALC_SOURCE_DIR) + "/tests/fixtures/";
     Sheet sheet(read_csv(dir + "stats_data.csv"));
     auto expected = read_csv(dir + "stats_expected.csv");

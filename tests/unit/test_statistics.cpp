@@ -53,7 +53,7 @@ TEST_CASE("RATE is a ratio of sums, never a mean of ratios", "[statistics]") {
     CHECK_THROWS_AS(fn::rate(col({1.0, 2.0}), col({1.0}), {}), ArgumentError);
 }
 
-TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck]") {
+TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck][DATACHECK]") {
     Block s = col({7.0, 11.0, "", 99.0, "九", "８", 3.0});
     std::string en = str(fn::datacheck(s, Cell::of("scores"), {opt("missing"), opt("99")}, Lang::En));
     CHECK(en ==
@@ -78,6 +78,7 @@ TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck]")
 TEST_CASE("DATACHECK responses: answered, blank, distinct answers", "[datacheck]") {
     Block r = col({"1;2", "2、3", "", "99", "２"});
     CHECK(str(fn::datacheck(r, Cell::of("responses"), {opt("missing"), opt(99.0)}, Lang::En)) ==
-          "3 answered, 1 blank, 1 missing code; 3 distinct answers: 2 3, 1 1, 3 1. Recognised: codes (numbers): "
-              "count them by code, or name them with \"labels\".");
+          "3 answered, 1 blank, 1 missing code; 3 distinct answers: 2 3, 1 1, 3 1. Recognised: codes "
+          "(numbers): "
+          "count them by code, or name them with \"labels\".");
 }

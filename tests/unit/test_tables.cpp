@@ -23,7 +23,8 @@ std::string str(const Result& r) {
 }
 }  // namespace
 
-TEST_CASE("GROUPTABLE groups places by province, sorts by mean, leaves out small groups", "[tables][GROUPTABLE]") {
+TEST_CASE("GROUPTABLE groups places by province, sorts by mean, leaves out small groups",
+          "[tables][GROUPTABLE]") {
     Block score = col({9.0, 8.0, 5.0, 6.0, 7.0, 2.0, ""});
     Block place = col({"重庆", "重庆市", "上海", "Shanghai", "广东深圳", "海南", "西藏"});
     Table t = fn::group_table(score, place, {});
