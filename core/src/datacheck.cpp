@@ -76,6 +76,7 @@ struct Marks {
 Result check_scores(const Block& range, const Request& req, Lang lang) {
     const Options& opt = req.options();
     double valid = 0, blank = 0, missing = 0, invalid = 0, filtered = 0;
+    double valid_weighted = 0;  // valid rows of positive weight: enough()
     Marks marks;
     std::vector<Finding> found;
     for (std::size_t r = 0; r < range.rows; ++r) {
@@ -88,6 +89,7 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
         switch (s.status) {
             case ScoreCell::Status::Valid:
                 ++valid;
+                valid_weighted += req.weight(r) > 0 ? 1 : 0;
                 break;
             case ScoreCell::Status::Blank:
                 if (!marks.add(c)) ++blank;
@@ -114,7 +116,7 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
         if (filtered > 0) s += " (" + count(filtered) + " rows do not match the criteria)";
         s += invalid > 0 ? ": " + list_findings(found, static_cast<std::size_t>(invalid), lang) : ".";
     }
-    if (valid > 0 && valid < opt.min_n)
+    if (valid_weighted > 0 && !enough(valid_weighted, opt))
         s += lang == Lang::Zh
                  ? " 有效回答少于 min_n（" + count(opt.min_n) + "），统计结果为 #N/A。"
                  : " Fewer valid answers than min_n (" + count(opt.min_n) + "): figures are #N/A.";

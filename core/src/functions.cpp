@@ -13,14 +13,7 @@
 namespace surveycalc::fn {
 namespace {
 
-/// The valid answers of the kept rows, with their weights.
-struct Sample {
-    std::vector<double> x;
-    std::vector<double> w;
-    double n() const { return static_cast<double>(x.size()); }
-};
-
-bool enough(const Sample& s, const Options& opt) { return !s.x.empty() && s.n() >= opt.min_n; }
+bool enough(const Sample& s, const Options& opt) { return surveycalc::enough(s.n, opt); }
 
 /// Rows a routine looks at: those the criteria keep and `extra` accepts.
 template <class Extra>
@@ -36,8 +29,7 @@ Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
             throw invalid_cell(r, c, sc.reason);
         }
         if (sc.status != ScoreCell::Status::Valid) continue;
-        s.x.push_back(sc.value);
-        s.w.push_back(req.weight(r));
+        s.add(sc.value, req.weight(r));
     }
     return s;
 }
@@ -60,8 +52,7 @@ Sample mention_sample(const Block& responses, const MentionMatcher& match, const
             in_base = in_base || extra_is_cell || req.any_criteria_cell(r);
         }
         if (!in_base) continue;
-        s.x.push_back(m.mentioned ? 1.0 : 0.0);
-        s.w.push_back(req.weight(r));
+        s.add(m.mentioned ? 1.0 : 0.0, req.weight(r));
     }
     return s;
 }
@@ -197,7 +188,7 @@ Result mention_count(const Block& responses, const Cell& option, const Pairs& pa
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONCOUNT", match, {&s});
-    if (s.n() < req.options().min_n) return NA{};
+    if (!enough(s, req.options())) return NA{};
     double hits = 0;  // in units of the largest weight
     for (std::size_t i = 0; i < s.x.size(); ++i) hits += s.w[i] * s.x[i];
     return finite_or_throw(hits * req.options().weight_scale, "MENTIONCOUNT");
@@ -213,8 +204,7 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
         if (!req.keep(r)) continue;
         const Cell& c = values.at(r, 0);
         if (no_answer(c, opt)) continue;
-        s.x.push_back(equals.matches(c) ? 1.0 : 0.0);
-        s.w.push_back(req.weight(r));
+        s.add(equals.matches(c) ? 1.0 : 0.0, req.weight(r));
     }
     if (!enough(s, opt)) return NA{};
     return number_or_na(weighted_mean(s));
@@ -254,8 +244,9 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
         ds.push_back(*dv);
         ws.push_back(req.weight(r));
     }
-    double n = static_cast<double>(xs.size());
-    if (n < 1 || n < opt.min_n) return NA{};
+    double n = 0;  // rows of positive weight
+    for (double w : ws) n += w > 0 ? 1 : 0;
+    if (!enough(n, opt)) return NA{};
     const double dmax = *std::max_element(ds.begin(), ds.end());
     if (!(dmax > 0)) return NA{};
     const double xmax = *std::max_element(xs.begin(), xs.end());

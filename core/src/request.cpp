@@ -249,13 +249,15 @@ std::string option_word(const Arg& v, std::string_view name) {
     return normalized(option_value_scalar(v, name));
 }
 
-/// A word option: one of `words`, else an error listing them.
-std::string option_choice(const Arg& v, std::string_view name,
+/// A word option: the index of one of `words` (the order of its enum), else an error listing them.
+std::size_t option_choice(const Arg& v, std::string_view name,
                           std::initializer_list<std::string_view> words) {
     std::string w = option_word(v, name);
     std::string en, zh;
+    std::size_t i = 0;
     for (std::string_view c : words) {
-        if (w == c) return w;
+        if (w == c) return i;
+        ++i;
         en += (en.empty() ? "" : ", ") + quote(c);
         zh += (zh.empty() ? "" : "、") + quote(c);
     }
@@ -391,7 +393,7 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
                 for (Answer& a : split_answers(c)) options_.missing.push_back(std::move(a.key));
             break;
         case OptionId::Invalid:
-            options_.skip_invalid = option_choice(value, name, {"error", "skip"}) == "skip";
+            options_.skip_invalid = option_choice(value, name, {"error", "skip"}) == 1;
             break;
         case OptionId::MinN: {
             double n = option_number(value, name);
@@ -401,14 +403,15 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
             break;
         }
         case OptionId::Base:
-            options_.base_all = option_choice(value, name, {"answered", "all"}) == "all";
+            options_.base_all = option_choice(value, name, {"answered", "all"}) == 1;
             break;
         case OptionId::Sort:
-            options_.sort = option_choice(value, name, {"desc", "asc", "name", "none"});
+            options_.sort =
+                static_cast<SortOrder>(option_choice(value, name, {"desc", "asc", "name", "none"}));
             break;
         case OptionId::By:
-            options_.by =
-                option_choice(value, name, {"auto", "text", "province", "city", "circles", "zones"});
+            options_.by = static_cast<GroupBy>(
+                option_choice(value, name, {"auto", "text", "province", "city", "circles", "zones"}));
             break;
         case OptionId::Top:
             options_.top = option_count(value, name, kMaxTableRows);

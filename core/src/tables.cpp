@@ -29,20 +29,27 @@ class Grouper {
     enum class Mode { Text, Province, City, Circles, Zones };
 
     Grouper(const Block& groups, const Request& req) : groups_(groups), opt_(req.options()) {
-        const std::string& by = req.options().by;
-        auto_ = by == "auto";
-        if (by == "text")
-            mode_ = Mode::Text;
-        else if (by == "province")
-            mode_ = Mode::Province;
-        else if (by == "city")
-            mode_ = Mode::City;
-        else if (by == "circles")
-            mode_ = Mode::Circles;
-        else if (by == "zones")
-            mode_ = Mode::Zones;
-        else
-            mode_ = detect(req);
+        switch (req.options().by) {
+            case GroupBy::Text:
+                mode_ = Mode::Text;
+                break;
+            case GroupBy::Province:
+                mode_ = Mode::Province;
+                break;
+            case GroupBy::City:
+                mode_ = Mode::City;
+                break;
+            case GroupBy::Circles:
+                mode_ = Mode::Circles;
+                break;
+            case GroupBy::Zones:
+                mode_ = Mode::Zones;
+                break;
+            case GroupBy::Auto:
+                auto_ = true;
+                mode_ = detect(req);
+                break;
+        }
     }
 
     struct Key {
@@ -132,13 +139,14 @@ struct GroupStats {
     std::string label;
     int order = 0;
     std::size_t first = 0;  // order of first appearance
-    double n = 0, sw = 0, swx = 0;
+    double n = 0;           // rows of positive weight (enough())
+    double sw = 0, swx = 0;
 };
 
 /// Orders groups by "sort": desc/asc by `value`, name (place code or label), none (first appearance).
 /// `T` is GroupStats or a struct whose first member `g` is one.
 template <class T, class Value>
-void sort_groups(std::vector<T*>& gs, const std::string& sort, Value value) {
+void sort_groups(std::vector<T*>& gs, SortOrder sort, Value value) {
     auto stats = [](const T* t) -> const GroupStats& {
         if constexpr (std::is_same_v<T, GroupStats>)
             return *t;
@@ -149,13 +157,13 @@ void sort_groups(std::vector<T*>& gs, const std::string& sort, Value value) {
         if (stats(a).order != stats(b).order) return stats(a).order < stats(b).order;
         return stats(a).label < stats(b).label;
     };
-    if (sort == "none") {
+    if (sort == SortOrder::None) {
         std::stable_sort(gs.begin(), gs.end(),
                          [&](const T* a, const T* b) { return stats(a).first < stats(b).first; });
-    } else if (sort == "name") {
+    } else if (sort == SortOrder::Name) {
         std::stable_sort(gs.begin(), gs.end(), by_name);
     } else {
-        bool desc = sort != "asc";
+        bool desc = sort != SortOrder::Asc;
         std::stable_sort(gs.begin(), gs.end(), [&](const T* a, const T* b) {
             double va = value(stats(a)), vb = value(stats(b));
             if (va != vb) return desc ? va > vb : va < vb;
@@ -215,13 +223,13 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
         }
         if (s.status != ScoreCell::Status::Valid) continue;
         double w = req.weight(r);
-        g.n += 1;
+        g.n += w > 0 ? 1 : 0;
         g.sw += w;
         g.swx += w * s.value;
     }
     std::vector<GroupStats*> kept;
     for (auto& [id, g] : stats)
-        if (g.n >= 1 && g.n >= opt.min_n && g.sw > 0) kept.push_back(&g);
+        if (enough(g.n, opt)) kept.push_back(&g);
     sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.swx / g.sw; });
     if (opt.top > 0 && kept.size() > opt.top) kept.resize(opt.top);
     auto [rows, cols] = padded(kept.size(), 3, opt);
@@ -343,7 +351,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
             check_work();
         }
         double w = req.weight(r);
-        col.g.n += 1;
+        col.g.n += w > 0 ? 1 : 0;
         col.g.sw += w;
         if (col.hits.size() < labels.size()) col.hits.resize(labels.size(), 0.0);
         if (total_hits.size() < labels.size()) total_hits.resize(labels.size(), 0.0);
@@ -356,7 +364,7 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
 
     std::vector<Col*> kept;
     for (auto& [id, c] : cols)
-        if (c.g.n >= 1 && c.g.n >= opt.min_n && c.g.sw > 0) kept.push_back(&c);
+        if (enough(c.g.n, opt)) kept.push_back(&c);
     sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.sw; });
 
     // No silent zero: a listed answer that no row mentions may be misnamed (MentionMatcher::diagnose).

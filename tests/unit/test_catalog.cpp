@@ -25,14 +25,18 @@ std::string read(const std::filesystem::path& p) {
 /// The Catch tags of every TEST_CASE in tests/unit.
 std::set<std::string> unit_test_tags() {
     std::set<std::string> tags;
-    const std::regex test_case(R"re(TEST_CASE\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"([^"]*)"\))re");
+    // The tags argument may be adjacent literals that clang-format split: "[a][b" "][c]".
+    const std::regex test_case(R"re(TEST_CASE\(\s*"(?:[^"\\]|\\.)*"\s*,((?:\s*"[^"]*")+)\s*\))re");
+    const std::regex literal(R"re("([^"]*)")re");
     const std::regex tag(R"(\[([^\]]+)\])");
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(SURVEYCALC_SOURCE_DIR) + "/tests/unit")) {
         if (entry.path().extension() != ".cpp") continue;
         std::string src = read(entry.path());
         for (std::sregex_iterator it(src.begin(), src.end(), test_case), end; it != end; ++it) {
-            std::string list = (*it)[1];
+            std::string literals = (*it)[1], list;
+            for (std::sregex_iterator l(literals.begin(), literals.end(), literal), none; l != none; ++l)
+                list += (*l)[1];
             for (std::sregex_iterator t(list.begin(), list.end(), tag); t != end; ++t) tags.insert((*t)[1]);
         }
     }

@@ -133,3 +133,23 @@ TEST_CASE("criteria naming a place match by place, also with <>", "[difficulty][
     // the two groups of a test split the rows without overlap
     CHECK_NOTHROW(fn::difficulty_test(score, prov, Cell::of("重庆"), Cell::of("<>重庆"), {}));
 }
+
+TEST_CASE("one enough() rule: rows of weight 0 are no sample, in every figure, table and DATACHECK",
+          "[difficulty]") {
+    Block s = col({4, 8, 6});
+    Arg w = range(col({1, 1, 0.0}));
+    // two rows of positive weight: min_n 3 is not met (the weight-0 row does not count)
+    CHECK(is_na(fn::difficulty(s, {opt("weights"), w, opt("min_n"), opt(3)})));
+    CHECK(num(fn::difficulty(s, {opt("weights"), w, opt("min_n"), opt(2)})) == 6);
+    CHECK(is_na(
+        fn::mention_count(col({"a", "a", "a"}), Cell::of("a"), {opt("weights"), w, opt("min_n"), opt(3)})));
+    CHECK(is_na(fn::rate(s, col({8, 8, 8}), {opt("weights"), w, opt("min_n"), opt(3)})));
+    Table g = fn::group_table(s, col({"x", "x", "x"}), {opt("weights"), w});
+    REQUIRE(g.size() == 1);
+    CHECK(std::get<double>(g[0][1]) == 2);  // n: the rows that carry weight
+    Table none = fn::group_table(s, col({"x", "x", "x"}), {opt("weights"), w, opt("min_n"), opt(3)});
+    CHECK(std::holds_alternative<Empty>(none.at(0).at(0)));  // the group is left out
+    auto text = std::get<std::string>(
+        fn::datacheck(s, Cell::of("scores"), {opt("weights"), w, opt("min_n"), opt(3)}, Lang::En));
+    CHECK(text.find("Fewer valid answers than min_n") != std::string::npos);
+}

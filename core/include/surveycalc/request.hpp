@@ -35,6 +35,12 @@ class Criterion {
     std::unique_ptr<Impl> impl_;
 };
 
+/// "sort": the order of a table's groups (the words' order).
+enum class SortOrder { Desc, Asc, Name, None };
+/// "by": how a group column is grouped (the words' order).
+enum class GroupBy { Auto, Text, Province, City, Circles, Zones };
+
+/// The options of one call, parsed once into typed values.
 struct Options {
     std::optional<std::vector<double>> weights;  // one per row when set, scaled by a power of two into [0,2)
     double weight_scale = 1.0;                   // that power of two: true weight = weights[r] * weight_scale
@@ -45,12 +51,12 @@ struct Options {
     double min_n = 1.0;
     bool base_all = false;
     double level = 0.95;
-    std::string sort = "desc";             // desc, asc, name, none
+    SortOrder sort = SortOrder::Desc;
     std::size_t top = 0;                   // 0: all
     std::size_t rows = 0;                  // pad the result to this many rows
     std::size_t cols = 0;                  // ... and columns
     std::vector<std::string> option_list;  // CROSSTAB row order and labels (as typed, NFKC-trimmed)
-    std::string by = "auto";
+    GroupBy by = GroupBy::Auto;
     std::optional<std::u32string> sep;  // "sep": the delimiters; nullopt: the default ones
     Labels labels;                      // "labels": the code book (empty without it)
     std::optional<Cell> answer;         // DATACHECK's "answer"
@@ -95,6 +101,23 @@ class Request {
     std::size_t rows_;
     Options options_;
     std::vector<Filter> filters_;
+};
+
+/// The one "enough data" rule of every figure, table and DATACHECK: `n` is the
+/// number of rows of positive weight (a row of weight 0 is in no estimate,
+/// as in R's survey package); a figure needs at least one and at least "min_n".
+inline bool enough(double n, const Options& opt) { return n >= 1 && n >= opt.min_n; }
+
+/// The valid values of the rows a figure uses, with their weights, and n for enough().
+struct Sample {
+    std::vector<double> x;
+    std::vector<double> w;
+    double n = 0;  // rows of positive weight
+    void add(double value, double weight) {
+        x.push_back(value);
+        w.push_back(weight);
+        if (weight > 0) n += 1;
+    }
 };
 
 /// Throws ArgumentError unless the block has `rows` rows (and, when
