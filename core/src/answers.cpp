@@ -1,10 +1,10 @@
-#include "surveycalc/answers.hpp"
+#include "answers.hpp"
 
 #include <charconv>
 #include <cmath>
 
 #include "surveycalc/errors.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 namespace surveycalc {
 
@@ -81,6 +81,18 @@ std::vector<Answer> split_answers(const Cell& c, const std::u32string* seps) {
             out.push_back({std::move(key), std::string(without_other_text(label))});
     }
     return out;
+}
+
+std::string cell_text(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) return c.text;
+    return {};
+}
+
+std::string normalized_text(const Cell& c) {
+    if (c.is_number()) return text::format_number(c.number);
+    if (c.is_text()) return text::normalize(c.text);
+    return {};
 }
 
 std::string describe_cell(const Cell& c) {

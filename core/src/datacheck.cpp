@@ -4,11 +4,12 @@
 #include <map>
 #include <sstream>
 
-#include "surveycalc/answers.hpp"
+#include "answers.hpp"
+#include "places.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
 #include "surveycalc/functions.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 namespace surveycalc::fn {
 namespace {

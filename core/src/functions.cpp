@@ -4,58 +4,15 @@
 #include <cmath>
 #include <limits>
 
+#include "answers.hpp"
+#include "inference.hpp"
+#include "responses.hpp"
 #include "scaling.hpp"
-#include "surveycalc/answers.hpp"
-#include "surveycalc/inference.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
+#include "scores.hpp"
+#include "text.hpp"
 
 namespace surveycalc::fn {
 namespace {
-
-bool enough(const Sample& s, const Options& opt) { return surveycalc::enough(s.n, opt); }
-
-/// Rows a routine looks at: those the criteria keep and `extra` accepts.
-template <class Extra>
-Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
-    const Options& opt = req.options();
-    Sample s;
-    for (std::size_t r = 0; r < scores.rows; ++r) {
-        if (!req.keep(r) || !extra(r)) continue;
-        const Cell& c = scores.at(r, 0);
-        ScoreCell sc = classify_score(c, opt);
-        if (sc.status == ScoreCell::Status::Invalid) {
-            if (opt.skip_invalid) continue;
-            throw invalid_cell(r, c, sc.reason);
-        }
-        if (sc.status != ScoreCell::Status::Valid) continue;
-        s.add(sc.value, req.weight(r));
-    }
-    return s;
-}
-
-/// One 0/1 indicator (mentioned or not) per row in the base. `extra_is_cell`:
-/// the rows `extra` accepts have a non-blank cell among the call's ranges (a
-/// test's groups column), which puts them in the base "all".
-template <class Extra>
-Sample mention_sample(const Block& responses, const MentionMatcher& match, const Request& req, Extra&& extra,
-                      bool extra_is_cell = false) {
-    const Options& opt = req.options();
-    Sample s;
-    for (std::size_t r = 0; r < responses.rows; ++r) {
-        if (!req.keep(r) || !extra(r)) continue;
-        MentionCell m = match.at(r);
-        bool in_base = m.answered;
-        if (opt.base_all && !in_base) {
-            for (std::size_t c = 0; c < responses.cols && !in_base; ++c)
-                in_base = !is_empty(responses.at(r, c));
-            in_base = in_base || extra_is_cell || req.any_criteria_cell(r);
-        }
-        if (!in_base) continue;
-        s.add(m.mentioned ? 1.0 : 0.0, req.weight(r));
-    }
-    return s;
-}
 
 constexpr auto all_rows = [](std::size_t) { return true; };
 
@@ -70,23 +27,6 @@ void require_plausible_zero(std::string_view function, const MentionMatcher& mat
     if (any && !match.seen_inside()) return;
     if (std::optional<Message> why = match.diagnose())
         throw ArgumentError({std::string(function) + ": " + why->en, std::string(function) + "：" + why->zh});
-}
-
-/// Σw·x / Σw. Weights are in [0,2) (Request::weight) and values bounded (a
-/// score scale within ±1e15, indicators 0/1), so neither sum can overflow or
-/// underflow; a share of indicators never exceeds 1 (a subset of the same
-/// non-negative terms sums to no more than all of them), and the mean is kept
-/// within the values' range against round-off.
-double weighted_mean(const Sample& s) {
-    double sw = 0, swx = 0, lo = 0, hi = 0;
-    for (std::size_t i = 0; i < s.x.size(); ++i) {
-        sw += s.w[i];
-        swx += s.w[i] * s.x[i];
-        lo = i ? std::min(lo, s.x[i]) : s.x[i];
-        hi = i ? std::max(hi, s.x[i]) : s.x[i];
-    }
-    if (!(sw > 0)) return std::numeric_limits<double>::quiet_NaN();
-    return std::clamp(swx / sw, lo, hi);
 }
 
 /// A figure too large for a double: an error that says so, never inf or a wrong number.

@@ -1,4 +1,4 @@
-#include "surveycalc/inference.hpp"
+#include "inference.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>

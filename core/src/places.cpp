@@ -6,7 +6,7 @@
 // case folding are the identity there); only other text goes through
 // text::normalize. A whole-cell hit costs one hash lookup; the prefix forms
 // (广东深圳, Fujian Fuzhou, Fuzhou Fujian) try each distinct key length once.
-#include "surveycalc/places.hpp"
+#include "places.hpp"
 
 #include <algorithm>
 #include <bitset>
@@ -15,7 +15,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 namespace surveycalc::places {
 namespace {

@@ -1,25 +1,20 @@
-// GROUPTABLE, CROSSTAB, SHARES and the place functions.
+// GROUPTABLE, CROSSTAB and SHARES.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <type_traits>
 #include <unordered_map>
 
-#include "surveycalc/answers.hpp"
+#include "answers.hpp"
+#include "places.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
 #include "surveycalc/functions.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
-#include "surveycalc/text_cache.hpp"
+#include "text.hpp"
+#include "text_cache.hpp"
 
 namespace surveycalc::fn {
 namespace {
-
-std::string cell_text(const Cell& c) {
-    if (c.is_number()) return text::format_number(c.number);
-    if (c.is_text()) return c.text;
-    return {};
-}
 
 /// Assigns each cell of a group column to a group. Places are grouped by what
 /// they name (重庆 and 重庆市 are one group); a place that cannot be resolved
@@ -464,44 +459,6 @@ Table shares(const Block& counts, const Cell& decimals_cell) {
         t[it.pos / counts.cols][it.pos % counts.cols] =
             static_cast<double>(it.units) / static_cast<double>(unit_total);
     return t;
-}
-
-Result province(const Cell& location) {
-    if (location.is_blank()) return std::string();
-    return places::province_name(places::locate(cell_text(location)));
-}
-
-Result city(const Cell& location) {
-    if (location.is_blank()) return std::string();
-    return places::city_name(places::locate(cell_text(location)));
-}
-
-Result region(const Cell& location, const Arg& scheme) {
-    if (scheme.is_range && scheme.block.cols == 2) {
-        places::RegionMap map;
-        for (std::size_t r = 0; r < scheme.block.rows; ++r) {
-            std::string place = cell_text(scheme.block.at(r, 0));
-            std::string name = text::nfkc_trim(cell_text(scheme.block.at(r, 1)));
-            if (!text::normalize(place).empty() && !name.empty()) map.add(place, name);
-        }
-        if (location.is_blank()) return std::string();
-        return map.region_of(cell_text(location));
-    }
-    if (scheme.is_range && scheme.block.cells.size() != 1)
-        throw ArgumentError({"scheme is \"circles\", \"zones\" or a two-column range of place and region",
-                             "scheme 应为 \"circles\"、\"zones\" 或“地名-区域”两列区域"});
-    const Cell& s = scheme.block.cells.empty() ? Cell{} : scheme.block.cells[0];
-    places::Scheme sch = places::Scheme::Circles;
-    if (!s.is_blank()) {
-        std::optional<places::Scheme> named = places::scheme_named(cell_text(s));
-        if (!named)
-            throw ArgumentError(
-                {"scheme is \"circles\", \"zones\" or a two-column range, not " + describe_cell(s),
-                 "scheme 应为 \"circles\"、\"zones\" 或两列区域，而不是 " + describe_cell(s)});
-        sch = *named;
-    }
-    if (location.is_blank()) return std::string();
-    return places::region_name(places::locate(cell_text(location)), sch);
 }
 
 }  // namespace surveycalc::fn

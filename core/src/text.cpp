@@ -1,4 +1,4 @@
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

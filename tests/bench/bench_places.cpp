@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "surveycalc/places.hpp"
+#include "places.hpp"
 
 int main(int argc, char** argv) {
     using namespace surveycalc;

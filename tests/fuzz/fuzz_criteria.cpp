@@ -15,11 +15,12 @@
 // that hold a number ">x" is the complement of "<=x".
 #include <memory>
 
+#include "answers.hpp"
 #include "fuzz_common.hpp"
-#include "surveycalc/answers.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
+#include "places.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using fuzz::describe;

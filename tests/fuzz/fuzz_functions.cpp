@@ -18,11 +18,12 @@
 // anything is allocated.
 #include <functional>
 
+#include "answers.hpp"
 #include "fuzz_common.hpp"
-#include "surveycalc/answers.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
 #include "surveycalc/limits.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using fuzz::require;

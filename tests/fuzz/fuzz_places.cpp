@@ -15,8 +15,8 @@
 #include <algorithm>
 
 #include "fuzz_common.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/text.hpp"
+#include "places.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using fuzz::escaped;

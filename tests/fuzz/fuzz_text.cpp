@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "fuzz_common.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using surveycalc::fuzz::escaped;

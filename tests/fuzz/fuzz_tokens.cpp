@@ -13,9 +13,10 @@
 // rate is no larger; declaring the option a missing code counts no more rows;
 // a two-column block read as yes/no columns has rates in [0,1]; only
 // ArgumentError escapes.
+#include "answers.hpp"
 #include "fuzz_common.hpp"
-#include "surveycalc/answers.hpp"
-#include "surveycalc/request.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
 
 using namespace surveycalc;
 using fuzz::describe;

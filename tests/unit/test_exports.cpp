@@ -2,10 +2,10 @@
 // values are counted by hand from the rows written out in each test.
 #include <string>
 
+#include "answers.hpp"
 #include "helpers.hpp"
-#include "surveycalc/answers.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/text.hpp"
+#include "places.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using namespace surveycalc::testing;

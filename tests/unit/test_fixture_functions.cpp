@@ -8,7 +8,7 @@
 #include "helpers.hpp"
 #include "surveycalc/catalog.hpp"
 #include "surveycalc/functions.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using namespace surveycalc::testing;

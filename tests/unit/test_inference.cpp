@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "csv.hpp"
-#include "surveycalc/inference.hpp"
+#include "inference.hpp"
 
 using namespace surveycalc::inference;
 

@@ -6,11 +6,12 @@
 #include <limits>
 
 #include "helpers.hpp"
+#include "places.hpp"
+#include "responses.hpp"
+#include "scores.hpp"
 #include "surveycalc/functions.hpp"
 #include "surveycalc/limits.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/request.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using namespace surveycalc::testing;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "surveycalc/places.hpp"
+#include "places.hpp"
 
 using namespace surveycalc::places;
 

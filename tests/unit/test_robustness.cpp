@@ -7,10 +7,10 @@
 #include <random>
 
 #include "helpers.hpp"
+#include "places.hpp"
 #include "surveycalc/catalog.hpp"
 #include "surveycalc/functions.hpp"
-#include "surveycalc/places.hpp"
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using namespace surveycalc;
 using namespace surveycalc::testing;

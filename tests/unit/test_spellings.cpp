@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "csv.hpp"
-#include "surveycalc/places.hpp"
+#include "places.hpp"
 
 using namespace surveycalc;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "surveycalc/text.hpp"
+#include "text.hpp"
 
 using surveycalc::text::normalize;
 using surveycalc::text::parse_number;

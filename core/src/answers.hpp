@@ -88,6 +88,13 @@ class Labels {
     std::unordered_map<std::string, std::size_t> index_;  // code or label key -> entry
 };
 
+/// A cell's text as typed (not normalised): a number formatted, blank "".
+std::string cell_text(const Cell& c);
+
+/// The normalised text of a cell: a number formatted as people type it
+/// (text::format_number), a text normalised (text::normalize), blank "".
+std::string normalized_text(const Cell& c);
+
 /// A cell's value as messages show it: 11, '九', (blank); long texts cut at 20 characters.
 std::string describe_cell(const Cell& c);
 

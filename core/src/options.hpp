@@ -1,39 +1,21 @@
-// The trailing criteria/option pairs every statistic takes, and the
-// classification of cells into blank, missing, valid and invalid.
+// The trailing pairs of one call: options parsed once into typed values
+// (the catalog declares which options each function takes), criteria, and the
+// rules every function shares: the "enough data" rule, missing codes, shapes.
 #pragma once
 
-#include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "surveycalc/answers.hpp"
+#include "answers.hpp"
+#include "criteria.hpp"
 #include "surveycalc/catalog.hpp"
 #include "surveycalc/cell.hpp"
 #include "surveycalc/errors.hpp"
 #include "surveycalc/limits.hpp"
-#include "surveycalc/text_cache.hpp"
 
 namespace surveycalc {
-
-/// A criterion as AVERAGEIFS takes it, with the spec's normalisation, "a|b"
-/// lists, comparison operators and place awareness.
-class Criterion {
-   public:
-    /// With `labels`, a criterion naming a code or a label of the book matches
-    /// cells holding either (plain equality and "<>" only).
-    explicit Criterion(const Cell& criterion, const Labels* labels = nullptr);
-    ~Criterion();
-    Criterion(Criterion&&) noexcept;
-    Criterion& operator=(Criterion&&) noexcept;
-    bool matches(const Cell& cell) const;
-
-   private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
-};
 
 /// "sort": the order of a table's groups (the words' order).
 enum class SortOrder { Desc, Asc, Name, None };
@@ -119,6 +101,7 @@ struct Sample {
         if (weight > 0) n += 1;
     }
 };
+inline bool enough(const Sample& s, const Options& opt) { return enough(s.n, opt); }
 
 /// Throws ArgumentError unless the block has `rows` rows (and, when
 /// `one_column`, a single column). `what` names the argument.
@@ -126,18 +109,6 @@ void require_shape(const Block& b, std::size_t rows, std::string_view what, bool
 
 /// The error for an invalid value in row `row` (0-based) of a data range.
 ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason);
-
-// ---- scores -----------------------------------------------------------------
-
-struct ScoreCell {
-    enum class Status { Blank, Missing, Valid, Invalid };
-    Status status = Status::Blank;
-    double value = 0.0;
-    Message reason;  // for Invalid: "outside 0-10", "not a number"
-};
-
-/// Classifies one cell of a score column under the request's scale and missing codes.
-ScoreCell classify_score(const Cell& c, const Options& opt);
 
 /// True when the cell (taken whole) is one of the missing codes (or a label of one).
 bool is_missing_code(const Cell& c, const Options& opt);
@@ -150,51 +121,5 @@ bool no_answer(const Cell& c, const Options& opt);
 /// True for a cell of a one-column-per-option block that says the option was
 /// chosen: dichotomy_mentioned, and not a missing code.
 bool chosen(const Cell& c, const Options& opt);
-
-// ---- multiple responses -------------------------------------------------------
-
-/// What one respondent's multiple-response answer says about one option.
-struct MentionCell {
-    bool answered = false;   // the question was answered (non-blank, not a missing code)
-    bool mentioned = false;  // the option is among the answers
-};
-
-/// The label of column c (0-based) of a one-column-per-option block: "options"
-/// if it lists one, else the code book's label of the column number, else the
-/// text every chosen cell of the column holds (SurveyMonkey writes the option's
-/// label), else the column number.
-std::string block_option_label(const Block& b, std::size_t c, const Options& opt);
-
-/// Matcher for `option` against a responses range: one column of delimited
-/// text (whole-answer match of codes or labels, under "sep" and "labels") or a
-/// block with one column per option (option = 1-based column number, the text
-/// the column's chosen cells hold, or a code/label of the book whose code is
-/// the column number). In a block a row is answered when it chose at least one option.
-class MentionMatcher {
-   public:
-    MentionMatcher(const Block& responses, const Cell& option, const Options& opt);
-    MentionCell at(std::size_t row) const;
-    /// Why a count of zero would be wrong, when it would: the option matches no
-    /// whole answer anywhere in the range but occurs inside answers (a word
-    /// between spaces, or before "("), or it is a text while every answer is a
-    /// code and there is no "labels". nullopt when zero is a true zero.
-    std::optional<Message> diagnose() const;
-    /// True when a row seen so far had an answer holding the option as a word
-    /// between spaces ("quarantine transport"): the count may be wrong even if
-    /// not zero; diagnose() decides.
-    bool seen_inside() const { return seen_inside_; }
-    /// The block's column (0-based) in block mode.
-    std::size_t column() const { return column_; }
-
-   private:
-    const Block& responses_;
-    const Options& opt_;
-    std::size_t column_ = 0;  // block mode: 0-based column
-    bool block_ = false;
-    std::string key_;  // answer key (answers.hpp) of the option
-    mutable TextCache<MentionCell> cache_;
-    mutable bool seen_inside_ = false;
-    MentionCell parse(const Cell& cell) const;
-};
 
 }  // namespace surveycalc

@@ -1,0 +1,58 @@
+// Score columns: the classification of a cell (blank, missing, valid,
+// invalid) and the sample of valid scores a figure uses.
+#pragma once
+
+#include <algorithm>
+#include <limits>
+
+#include "options.hpp"
+
+namespace surveycalc {
+
+struct ScoreCell {
+    enum class Status { Blank, Missing, Valid, Invalid };
+    Status status = Status::Blank;
+    double value = 0.0;
+    Message reason;  // for Invalid: "outside 0-10", "not a number"
+};
+
+/// Classifies one cell of a score column under the request's scale and missing codes.
+ScoreCell classify_score(const Cell& c, const Options& opt);
+
+/// Rows a routine looks at: those the criteria keep and `extra` accepts.
+template <class Extra>
+Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
+    const Options& opt = req.options();
+    Sample s;
+    for (std::size_t r = 0; r < scores.rows; ++r) {
+        if (!req.keep(r) || !extra(r)) continue;
+        const Cell& c = scores.at(r, 0);
+        ScoreCell sc = classify_score(c, opt);
+        if (sc.status == ScoreCell::Status::Invalid) {
+            if (opt.skip_invalid) continue;
+            throw invalid_cell(r, c, sc.reason);
+        }
+        if (sc.status != ScoreCell::Status::Valid) continue;
+        s.add(sc.value, req.weight(r));
+    }
+    return s;
+}
+
+/// Σw·x / Σw. Weights are in [0,2) (Request::weight) and values bounded (a
+/// score scale within ±1e15, indicators 0/1), so neither sum can overflow or
+/// underflow; a share of indicators never exceeds 1 (a subset of the same
+/// non-negative terms sums to no more than all of them), and the mean is kept
+/// within the values' range against round-off.
+inline double weighted_mean(const Sample& s) {
+    double sw = 0, swx = 0, lo = 0, hi = 0;
+    for (std::size_t i = 0; i < s.x.size(); ++i) {
+        sw += s.w[i];
+        swx += s.w[i] * s.x[i];
+        lo = i ? std::min(lo, s.x[i]) : s.x[i];
+        hi = i ? std::max(hi, s.x[i]) : s.x[i];
+    }
+    if (!(sw > 0)) return std::numeric_limits<double>::quiet_NaN();
+    return std::clamp(swx / sw, lo, hi);
+}
+
+}  // namespace surveycalc
