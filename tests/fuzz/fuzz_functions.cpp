@@ -34,23 +34,19 @@ constexpr double kTolerance = 1e-12;
 
 // ---- options ------------------------------------------------------------------
 
-// Core's option bits (request.hpp), not a copy of their values. kOptionNames
-// below is in bit order; the catalog will declare both once (issue 10).
-constexpr unsigned bit(Option o) { return static_cast<unsigned>(o); }
-constexpr unsigned Weights = bit(Option::Weights), Scale = bit(Option::Scale), Missing = bit(Option::Missing),
-                   Invalid = bit(Option::Invalid), MinN = bit(Option::MinN), Base = bit(Option::Base),
-                   Level = bit(Option::Level), Sort = bit(Option::Sort), Top = bit(Option::Top),
-                   Rows = bit(Option::Rows), Cols = bit(Option::Cols), OptionList = bit(Option::OptionList),
-                   By = bit(Option::By), Sep = bit(Option::Sep), LabelBook = bit(Option::Labels),
-                   AnswerOpt = bit(Option::Answer);
-constexpr const char* kOptionNames[] = {"weights", "scale", "missing", "invalid", "min_n", "base",
-                                        "level",   "sort",  "top",     "rows",    "cols",  "options",
-                                        "by",      "sep",   "labels",  "answer"};
-constexpr unsigned kScore = Weights | Scale | Missing | Invalid | MinN | LabelBook;
-constexpr unsigned kMention = Weights | Missing | MinN | Base | Sep | LabelBook;
-constexpr unsigned kAll = (AnswerOpt << 1) - 1;  // every option: Answer is the highest bit
-static_assert(std::size(kOptionNames) == 16 && (1u << 15) == AnswerOpt,
-              "kOptionNames follows the bits of Option");
+// The catalog's options and the options each function takes (catalog.hpp): no copy here.
+using catalog::OptionId;
+constexpr unsigned Weights = catalog::bit(OptionId::Weights), Scale = catalog::bit(OptionId::Scale),
+                   Missing = catalog::bit(OptionId::Missing), Invalid = catalog::bit(OptionId::Invalid),
+                   MinN = catalog::bit(OptionId::MinN), Base = catalog::bit(OptionId::Base),
+                   Level = catalog::bit(OptionId::Level), Sort = catalog::bit(OptionId::Sort),
+                   Top = catalog::bit(OptionId::Top), Rows = catalog::bit(OptionId::Rows),
+                   Cols = catalog::bit(OptionId::Cols), OptionList = catalog::bit(OptionId::Options),
+                   By = catalog::bit(OptionId::By), Sep = catalog::bit(OptionId::Sep),
+                   LabelBook = catalog::bit(OptionId::Labels), AnswerOpt = catalog::bit(OptionId::Answer);
+constexpr unsigned kAll = (1u << static_cast<unsigned>(OptionId::Count_)) - 1;
+/// The options the catalog says `function` takes.
+unsigned takes(const char* function) { return catalog::option_set(catalog::get(function)); }
 
 /// One criteria or option pair; `option` is 0 for a criteria pair.
 struct Pair {
@@ -112,7 +108,7 @@ Cell pick(FuzzedDataProvider& in, std::initializer_list<const char*> words) {
 }
 
 /// The generated arguments of one round of calls.
-struct Call {
+struct FuzzCall {
     std::size_t rows = 1;
     Block a, b, g, block, map;
     Cell x, y, group_a, group_b, bound, decimals, kind, scheme;
@@ -132,7 +128,7 @@ struct Call {
     }
 };
 
-Arg option_value(FuzzedDataProvider& in, unsigned option, Call& call) {
+Arg option_value(FuzzedDataProvider& in, unsigned option, FuzzCall& call) {
     const std::size_t rows = call.rows;
     switch (option) {
         case Weights:
@@ -192,8 +188,8 @@ Arg option_value(FuzzedDataProvider& in, unsigned option, Call& call) {
     return fuzz::scalar_arg(fuzz::fuzz_cell(in));
 }
 
-Call generate(FuzzedDataProvider& in) {
-    Call c;
+FuzzCall generate(FuzzedDataProvider& in) {
+    FuzzCall c;
     c.rows = in.ConsumeIntegralInRange<std::size_t>(1, 20);
     c.a = fuzz::fuzz_block(in, c.rows, 1);
     c.b = fuzz::fuzz_block(in, c.rows, 1);
@@ -234,9 +230,9 @@ Call generate(FuzzedDataProvider& in) {
                           ? fuzz::scalar_arg(fuzz::fuzz_cell(in))
                           : fuzz::range_arg(fuzz::fuzz_block(in, c.rows, in.ConsumeIntegralInRange(1, 2)));
         } else {
-            std::size_t k = in.ConsumeIntegralInRange<std::size_t>(0, std::size(kOptionNames) - 1);
+            std::size_t k = in.ConsumeIntegralInRange<std::size_t>(0, catalog::options().size() - 1);
             p.option = 1u << k;
-            p.key = fuzz::text_arg(kOptionNames[k]);
+            p.key = fuzz::text_arg(std::string(catalog::options()[k].name).c_str());
             p.value = option_value(in, p.option, c);
         }
         c.pairs.push_back(std::move(p));
@@ -348,7 +344,7 @@ void check_shares(const Table& t, const Cell& decimals) {
 #ifdef SURVEYCALC_FUZZ_LIMITS
 /// Tables of up to 1e6 x 1e6 cells asked for by "rows" and "cols" are refused
 /// before anything is allocated (an allocation that size would abort the fuzzer).
-void check_limits(const Call& c, FuzzedDataProvider& in) {
+void check_limits(const FuzzCall& c, FuzzedDataProvider& in) {
     double rows = in.ConsumeIntegralInRange(0, 1000000), cols = in.ConsumeIntegralInRange(0, 1000000);
     Pairs pairs{fuzz::text_arg("rows"), fuzz::scalar_arg(Cell::of(rows)), fuzz::text_arg("cols"),
                 fuzz::scalar_arg(Cell::of(cols))};
@@ -364,7 +360,7 @@ void check_limits(const Call& c, FuzzedDataProvider& in) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FuzzedDataProvider in(data, size);
-    Call c = generate(in);
+    FuzzCall c = generate(in);
     const double factor = std::ldexp(1.0, in.ConsumeIntegralInRange(-60, 60));
     const bool all_options = in.ConsumeBool();  // also pass options a function does not take
     auto pairs = [&](unsigned allowed) { return c.for_options(all_options ? kAll : allowed); };
@@ -378,20 +374,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::function<Result(const Pairs&)> call;
     };
     const Scalar scalars[] = {
-        {"DIFFICULTY", kScore, scale, [&](const Pairs& p) { return fn::difficulty(c.a, p); }},
-        {"MENTIONRATE", kMention, kUnit, [&](const Pairs& p) { return fn::mention_rate(c.a, c.x, p); }},
-        {"MENTIONRATE", kMention, kUnit, [&](const Pairs& p) { return fn::mention_rate(c.block, c.x, p); }},
-        {"SHARE", Weights | Missing | MinN | LabelBook, kUnit,
-         [&](const Pairs& p) { return fn::share(c.a, c.x, p); }},
-        {"SUMRATIO", Weights | Missing | Invalid | MinN | LabelBook, kNonNegative,
-         [&](const Pairs& p) { return fn::rate(c.a, c.b, p); }},
-        {"DIFFICULTYCI", kScore | Level, Bounds{},
+        {"DIFFICULTY", takes("DIFFICULTY"), scale, [&](const Pairs& p) { return fn::difficulty(c.a, p); }},
+        {"MENTIONRATE", takes("MENTIONRATE"), kUnit,
+         [&](const Pairs& p) { return fn::mention_rate(c.a, c.x, p); }},
+        {"MENTIONRATE", takes("MENTIONRATE"), kUnit,
+         [&](const Pairs& p) { return fn::mention_rate(c.block, c.x, p); }},
+        {"SHARE", takes("SHARE"), kUnit, [&](const Pairs& p) { return fn::share(c.a, c.x, p); }},
+        {"SUMRATIO", takes("SUMRATIO"), kNonNegative, [&](const Pairs& p) { return fn::rate(c.a, c.b, p); }},
+        {"DIFFICULTYCI", takes("DIFFICULTYCI"), Bounds{},
          [&](const Pairs& p) { return fn::difficulty_ci(c.a, c.bound, p); }},
-        {"MENTIONCI", kMention | Level, kUnit,
+        {"MENTIONCI", takes("MENTIONCI"), kUnit,
          [&](const Pairs& p) { return fn::mention_ci(c.a, c.x, c.bound, p); }},
-        {"MENTIONTEST", kMention, kUnit,
+        {"MENTIONTEST", takes("MENTIONTEST"), kUnit,
          [&](const Pairs& p) { return fn::mention_test(c.a, c.x, c.g, c.group_a, c.group_b, p); }},
-        {"DIFFICULTYTEST", kScore, kUnit,
+        {"DIFFICULTYTEST", takes("DIFFICULTYTEST"), kUnit,
          [&](const Pairs& p) { return fn::difficulty_test(c.a, c.g, c.group_a, c.group_b, p); }},
     };
     for (const Scalar& s : scalars) {
@@ -401,7 +397,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check_weight_scaling(s.name, p, factor, s.call);
     }
     {
-        Pairs p = pairs(Weights | Missing | MinN | Sep | LabelBook);
+        Pairs p = pairs(takes("MENTIONCOUNT"));
         auto r = twice("MENTIONCOUNT", [&] { return fn::mention_count(c.a, c.x, p); });
         if (r.value) check_result("MENTIONCOUNT", *r.value, kNonNegative);
     }
@@ -410,7 +406,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     {
         double v = c.x.is_number() ? c.x.number : fuzz::fuzz_number(in);
         if (std::isfinite(v)) {
-            Pairs p = pairs(kMention);
+            Pairs p = pairs(takes("MENTIONRATE"));
             for (const Block* responses : {&c.a, &c.block}) {
                 auto number = fuzz::outcome("MENTIONRATE",
                                             [&] { return fn::mention_rate(*responses, Cell::of(v), p); });
@@ -426,7 +422,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     // Tables: (a), (b), (c), (d), (f), (g).
     {
-        Pairs p = pairs(kScore | Sort | Top | Rows | By);  // kScore has "labels"
+        Pairs p = pairs(takes("GROUPTABLE"));
         auto group = [&](const Pairs& q) { return fn::group_table(c.a, c.g, q); };
         auto t = twice("GROUPTABLE", [&] { return group(p); });
         if (t.value) {
@@ -439,7 +435,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check_weight_scaling("GROUPTABLE", p, factor, group);
     }
     {
-        Pairs p = pairs(kMention | Sort | Top | Rows | Cols | OptionList | By);
+        Pairs p = pairs(takes("CROSSTAB"));
         for (const Block* responses : {&c.a, &c.block}) {
             auto cross = [&](const Pairs& q) { return fn::crosstab(*responses, c.g, q); };
             auto t = twice("CROSSTAB", [&] { return cross(p); });
