@@ -46,6 +46,14 @@ class Basic(unittest.TestCase):
         # valid: 9, 8, ７=7, 4 (blank skipped, 99 declared missing) → 28/4 = 7
         self.assertNumber('=DIFFICULTY(A2:A7;"missing";"99")', 7.0)
 
+    def test_topbox_through_the_generated_glue(self):
+        # valid: 9, 8, ７=7, 4 (99 declared missing): 9 and 8 are >= 8 → 2/4
+        self.assertNumber('=TOPBOX(A2:A7;8;"missing";"99")', 0.5)
+        # 重庆 rows: 9 and 8 → 1; weighted (1*9≥8, 2*8≥8) over all valid: (1+2)/(1+2+1+3) = 3/7
+        self.assertNumber('=TOPBOX(A2:A7;8;B2:B7;"重庆";"missing";99)', 1.0)
+        self.assertNumber('=TOPBOX(A2:A7;8;"weights";D2:D7;"missing";99)', 3 / 7)
+        self.assertEqual(self.formula('=TOPBOX(A2:A7;"high";"missing";99)')[0], ERR_ILLEGAL_ARGUMENT)
+
     def test_difficulty_invalid_is_an_error_or_skipped(self):
         # 99 is outside 0-10: Err:502 by default
         self.assertEqual(self.formula("=DIFFICULTY(A2:A7)")[0], ERR_ILLEGAL_ARGUMENT)

@@ -153,3 +153,21 @@ TEST_CASE("one enough() rule: rows of weight 0 are no sample, in every figure, t
         fn::datacheck(s, Cell::of("scores"), {opt("weights"), w, opt("min_n"), opt(3)}, Lang::En));
     CHECK(text.find("Fewer valid answers than min_n") != std::string::npos);
 }
+
+TEST_CASE("TOPBOX: share of valid scores at or above the threshold", "[TOPBOX]") {
+    // valid: 9, 8, 6, 10, 7 (blank skipped): 9, 8, 10 are >= 8 → 3/5
+    Block s = col({9, 8, 6, 10, "", 7});
+    CHECK(num(fn::topbox(s, Cell::of(8), {})) == Approx(0.6).epsilon(1e-15));
+    // weights 1, 2, 1, 1, (1), 3: (1 + 2 + 1) / (1 + 2 + 1 + 1 + 3) = 0.5
+    CHECK(num(fn::topbox(s, Cell::of(8), {opt("weights"), range(col({1, 2, 1, 1, 1, 3}))})) == 0.5);
+    CHECK(num(fn::topbox(s, Cell::of("９"), {})) == Approx(0.4).epsilon(1e-15));  // 9 and 10
+    // criteria, missing codes, invalid values and min_n as DIFFICULTY
+    Block g = col({"a", "a", "b", "b", "a", "a"});
+    CHECK(num(fn::topbox(s, Cell::of(8), {range(g), opt("a")})) == Approx(2.0 / 3).epsilon(1e-15));
+    CHECK_THROWS_AS(fn::topbox(col({5, 11}), Cell::of(8), {}), ArgumentError);
+    CHECK(num(fn::topbox(col({5, 99, 9}), Cell::of(8), {opt("missing"), opt(99)})) == 0.5);
+    CHECK(is_na(fn::topbox(col({"", ""}), Cell::of(8), {})));
+    CHECK(is_na(fn::topbox(s, Cell::of(8), {opt("min_n"), opt(6)})));
+    CHECK_THROWS_AS(fn::topbox(s, Cell::of("high"), {}), ArgumentError);
+    CHECK_THROWS_AS(fn::topbox(s, Cell::of(8), {opt("base"), opt("all")}), ArgumentError);
+}

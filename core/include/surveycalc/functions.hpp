@@ -48,6 +48,8 @@ struct Call {
 namespace fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs);
+/// Top-box share: the (weighted) share of the valid scores that are at least `threshold`.
+Result topbox(const Block& scores, const Cell& threshold, const Pairs& pairs);
 Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs);
 Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs);
 Result share(const Block& values, const Cell& value, const Pairs& pairs);
