@@ -124,12 +124,28 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
     return s;
 }
 
-/// A sentence in the caller's language.
+std::string quote_list(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const std::string& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+    return out;
+}
+
+/// A sentence in both UI languages, built in parts.
 struct Both {
     std::string en, zh;
     void add(const Message& m) {
         en += m.en;
         zh += m.zh;
+    }
+    /// "<lead>a; b; c" of the items, if any.
+    void add_list(const std::vector<Message>& items, const Message& lead) {
+        if (items.empty()) return;
+        std::vector<std::string> e, z;
+        for (const Message& m : items) {
+            e.push_back(m.en);
+            z.push_back(m.zh);
+        }
+        add({lead.en + quote_list(e, "; "), lead.zh + quote_list(z, "；")});
     }
     std::string in(Lang lang) const { return lang == Lang::Zh ? zh : en; }
 };
@@ -175,12 +191,6 @@ bool identifier_words(std::string_view key, std::vector<std::string_view>& words
         start = i + 1;
     }
     return words.size() >= 2;
-}
-
-std::string quote_list(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const std::string& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
-    return out;
 }
 
 Result check_responses(const Block& range, const Request& req, Lang lang) {
@@ -325,14 +335,7 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
                                 : Message{"codes named by \"labels\"", "由 \"labels\" 命名的代码"});
         if (opt.sep)
             kinds.push_back({"answers split at the \"sep\" characters", "按 \"sep\" 指定的字符拆分答案"});
-        if (!kinds.empty()) {
-            std::vector<std::string> en_k, zh_k;
-            for (const Message& k : kinds) {
-                en_k.push_back(k.en);
-                zh_k.push_back(k.zh);
-            }
-            out.add({". Recognised: " + quote_list(en_k, "; "), "。识别为：" + quote_list(zh_k, "；")});
-        }
+        out.add_list(kinds, {". Recognised: ", "。识别为："});
 
         // What still looks wrong.
         std::vector<Message> flags;
@@ -390,14 +393,7 @@ Result check_responses(const Block& range, const Request& req, Lang lang) {
             flags.push_back(
                 {quote_list(near_en, "; ") + " (one answer typed two ways? they are counted apart)",
                  quote_list(near_zh, "；") + "（同一答案的两种写法？它们被分开统计）"});
-        if (!flags.empty()) {
-            std::vector<std::string> en_f, zh_f;
-            for (const Message& f : flags) {
-                en_f.push_back(f.en);
-                zh_f.push_back(f.zh);
-            }
-            out.add({". Check: " + quote_list(en_f, "; "), "。请检查：" + quote_list(zh_f, "；")});
-        }
+        out.add_list(flags, {". Check: ", "。请检查："});
     }
 
     // "answer": how MENTIONRATE would count that answer here.
