@@ -7,7 +7,8 @@
 //
 // Invariants: a mentioned cell is answered; every answer of a cell (split_answers),
 // given as the option by its key, is mentioned in that cell (but -2/-3, no answer);
-// the functions refuse exactly the zero counts MentionMatcher::diagnose explains; without options
+// the functions refuse exactly the counts MentionMatcher::diagnose explains (zero, or
+// the option seen inside a space-separated list); without options
 // MENTIONCOUNT is the number of mentioning rows and MENTIONRATE that count over
 // the answered rows (NA for both without any), in [0,1]; with "base" "all" the
 // rate is no larger; declaring the option a missing code counts no more rows;
@@ -49,8 +50,10 @@ void check_option(const Block& responses, const Cell& option) {
         answered += m.answered;
         mentioned += m.mentioned;
     }
-    // No silent zero: a count of zero that diagnose() explains is an error.
-    const bool refused = mentioned == 0 && (*matcher.value)->diagnose().has_value();
+    // No silent figure: a count of zero, or one the option also hides inside a
+    // space-separated list of answers (seen_inside), that diagnose() explains is an error.
+    const bool refused =
+        (mentioned == 0 || (*matcher.value)->seen_inside()) && (*matcher.value)->diagnose().has_value();
     require(rate.value.has_value() == !refused && count.value.has_value() == !refused,
             "MENTIONRATE and MENTIONCOUNT " + std::string(refused ? "accept" : "refuse") + " the option" +
                 where(option) + " (" + rate.error + count.error + ")");
