@@ -38,8 +38,6 @@ std::string block_option_label(const Block& b, std::size_t c, const Options& opt
 
 namespace {
 
-std::string quoted_cell(const Cell& c) { return describe_cell(c); }
-
 /// The block's column whose chosen cells hold the answer `key` (canonical);
 /// throws unless exactly one does.
 std::size_t column_holding(const Block& b, const std::string& key, const Cell& option, const Options& opt) {
@@ -55,15 +53,15 @@ std::size_t column_holding(const Block& b, const std::string& key, const Cell& o
     std::string cols = std::to_string(b.cols);
     if (found.empty())
         throw ArgumentError({"no column of the " + cols + "-column block holds the answer " +
-                                 quoted_cell(option) + ": give the option's column number (1 to " + cols +
+                                 describe_cell(option) + ": give the option's column number (1 to " + cols +
                                  "), or \"labels\" with the column numbers as codes",
-                             cols + " 列的多列回答区域中没有哪一列含有答案 " + quoted_cell(option) +
+                             cols + " 列的多列回答区域中没有哪一列含有答案 " + describe_cell(option) +
                                  "：请给出该选项的列号（1 到 " + cols + "），或用 \"labels\" 以列号为代码"});
     if (found.size() > 1)
         throw ArgumentError(
-            {"the answer " + quoted_cell(option) + " is in columns " + std::to_string(found[0] + 1) +
+            {"the answer " + describe_cell(option) + " is in columns " + std::to_string(found[0] + 1) +
                  " and " + std::to_string(found[1] + 1) + " of the block: give the column number",
-             "答案 " + quoted_cell(option) + " 同时出现在多列回答区域的第 " + std::to_string(found[0] + 1) +
+             "答案 " + describe_cell(option) + " 同时出现在多列回答区域的第 " + std::to_string(found[0] + 1) +
                  " 列和第 " + std::to_string(found[1] + 1) + " 列：请给出列号"});
     return found[0];
 }
@@ -115,24 +113,6 @@ MentionCell MentionMatcher::at(std::size_t row) const {
 }
 
 namespace {
-bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren);
-}
-
-MentionCell MentionMatcher::parse(const Cell& cell) const {
-    MentionCell out;
-    for (const Answer& a : split_answers(cell, opt_.seps())) {
-        out.answered = true;  // only delimiters or spaces: no answers, no answer
-        if (opt_.canonical(a.key) == key_) {
-            out.mentioned = true;
-        } else if (!seen_inside_ && a.key.size() > key_.size() && a.key.find(' ') != std::string::npos) {
-            bool paren = false;
-            seen_inside_ = occurs_inside(a.key, key_, paren);
-        }
-    }
-    return out;
-}
-
-namespace {
 
 /// True when `key` occurs in the answer `in` as a word: bounded by the text's
 /// ends or spaces, or followed by "(" (NFKC made "（" ASCII).
@@ -151,6 +131,20 @@ bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren
 }
 
 }  // namespace
+
+MentionCell MentionMatcher::parse(const Cell& cell) const {
+    MentionCell out;
+    for (const Answer& a : split_answers(cell, opt_.seps())) {
+        out.answered = true;  // only delimiters or spaces: no answers, no answer
+        if (opt_.canonical(a.key) == key_) {
+            out.mentioned = true;
+        } else if (!seen_inside_ && a.key.size() > key_.size() && a.key.find(' ') != std::string::npos) {
+            bool paren = false;
+            seen_inside_ = occurs_inside(a.key, key_, paren);
+        }
+    }
+    return out;
+}
 
 std::optional<Message> MentionMatcher::diagnose() const {
     if (block_) return std::nullopt;

@@ -21,30 +21,11 @@ namespace {
 /// is its own group, labelled as typed, so it never silently joins another.
 class Grouper {
    public:
-    enum class Mode { Text, Province, City, Circles, Zones };
-
+    /// The grouping "by" asks for; "auto" is decided here from the column (places or text).
     Grouper(const Block& groups, const Request& req) : groups_(groups), opt_(req.options()) {
-        switch (req.options().by) {
-            case GroupBy::Text:
-                mode_ = Mode::Text;
-                break;
-            case GroupBy::Province:
-                mode_ = Mode::Province;
-                break;
-            case GroupBy::City:
-                mode_ = Mode::City;
-                break;
-            case GroupBy::Circles:
-                mode_ = Mode::Circles;
-                break;
-            case GroupBy::Zones:
-                mode_ = Mode::Zones;
-                break;
-            case GroupBy::Auto:
-                auto_ = true;
-                mode_ = detect(req);
-                break;
-        }
+        mode_ = opt_.by;
+        auto_ = mode_ == GroupBy::Auto;
+        if (auto_) mode_ = detect(req);
     }
 
     struct Key {
@@ -60,7 +41,7 @@ class Grouper {
         return cache_.emplace(t, compute(t)).first->second;
     }
 
-    bool places() const { return mode_ != Mode::Text; }
+    bool places() const { return mode_ != GroupBy::Text; }
 
    private:
     /// A number (a firm id, a postcode such as 518000) is a place code only when
@@ -70,7 +51,7 @@ class Grouper {
         return auto_ && text::parse_number(folded).has_value();
     }
 
-    Mode detect(const Request& req) {
+    GroupBy detect(const Request& req) {
         // Places when most distinct non-blank, non-numeric texts resolve to a place.
         std::unordered_map<std::string, bool> seen;
         std::size_t resolved = 0;
@@ -83,7 +64,7 @@ class Grouper {
             seen.emplace(t, ok);
             resolved += ok;
         }
-        return !seen.empty() && resolved * 2 > seen.size() ? Mode::Province : Mode::Text;
+        return !seen.empty() && resolved * 2 > seen.size() ? GroupBy::Province : GroupBy::Text;
     }
 
     Key compute(const std::string& t) const {
@@ -99,25 +80,27 @@ class Grouper {
         std::string shown =
             number ? text::format_number(*number) : std::string(without_other_text(text::nfkc_trim(t)));
         Key text_key{"t:" + key, opt_.shown(key, shown), 0};
-        if (mode_ == Mode::Text || number_is_text(folded)) return text_key;
+        if (mode_ == GroupBy::Text || number_is_text(folded)) return text_key;
         places::Location loc = places::locate(t);
         if (!loc.resolved()) return Key{"u:" + folded, text::nfkc_trim(t), 1 << 30};  // its own row
         switch (mode_) {
-            case Mode::Province:
+            case GroupBy::Province:
                 return Key{"p:" + std::to_string(loc.province), places::province_name(loc), loc.province};
-            case Mode::City:
+            case GroupBy::City:
                 if (loc.city) return Key{"c:" + std::to_string(loc.city), places::city_name(loc), loc.city};
                 return Key{"p:" + std::to_string(loc.province), places::province_name(loc), loc.province};
-            case Mode::Circles:
-            case Mode::Zones: {
-                places::Scheme s = mode_ == Mode::Circles ? places::Scheme::Circles : places::Scheme::Zones;
+            case GroupBy::Circles:
+            case GroupBy::Zones: {
+                places::Scheme s =
+                    mode_ == GroupBy::Circles ? places::Scheme::Circles : places::Scheme::Zones;
                 std::string r = places::region_name(loc, s);
                 if (r.empty()) return {};  // outside every region of the scheme
                 auto names = places::region_names(s);
                 int order = static_cast<int>(std::find(names.begin(), names.end(), r) - names.begin());
                 return Key{"r:" + r, r, order};
             }
-            case Mode::Text:
+            case GroupBy::Text:
+            case GroupBy::Auto:  // resolved in the constructor
                 break;
         }
         return text_key;
@@ -125,8 +108,8 @@ class Grouper {
 
     const Block& groups_;
     const Options& opt_;
-    Mode mode_ = Mode::Text;
-    bool auto_ = false;  // "by" is "auto": the mode was detected, not given
+    GroupBy mode_ = GroupBy::Text;  // never Auto once built
+    bool auto_ = false;             // "by" is "auto": the mode was detected, not given
     std::unordered_map<std::string, Key> cache_;
 };
 
