@@ -4,18 +4,23 @@
 // Errors never escape as C++ exceptions: bad arguments become
 // IllegalArgumentException (Err:502 in the cell), anything unexpected a
 // RuntimeException (#VALUE!).
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XLocalizable.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <exception>
+#include <functional>
 #include <org/surveycalc/XFunctions.hpp>
 
+#include "column_cache.hpp"
 #include "convert.hpp"
+#include "sheet_reader.hpp"
 #include "surveycalc/catalog.hpp"
 #include "surveycalc/errors.hpp"
 #include "surveycalc/functions.hpp"
@@ -79,29 +84,118 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
    private:
     css::uno::XInterface* self() { return static_cast<cppu::OWeakObject*>(this); }
 
-    static surveycalc::Arg range_arg(const Matrix& m) {
-        return surveycalc::Arg{true, surveycalc::uno::to_block(m)};
+    /// One fixed argument as the generated glue hands it over: a range of the
+    /// sheet (read here, through the column cache) or an already converted value.
+    struct In {
+        bool is_sheet = false;
+        css::uno::Reference<css::table::XCellRange> sheet;
+        surveycalc::Arg arg;
+    };
+    static In sheet_arg(const css::uno::Reference<css::table::XCellRange>& r) { return In{true, r, {}}; }
+    static In array_arg(const Matrix& m) {
+        return In{false, {}, surveycalc::Arg{true, surveycalc::uno::to_block(m)}};
     }
-    static surveycalc::Arg value_arg(const Any& a) { return surveycalc::uno::to_arg(a); }
+    static In value_arg(const Any& a) { return In{false, {}, surveycalc::uno::to_arg(a)}; }
 
-    /// Calls catalog function `index` with its fixed arguments and trailing pairs.
-    surveycalc::Value call(std::size_t index, std::vector<surveycalc::Arg> args,
-                           std::initializer_list<const Any*> pairs) {
-        surveycalc::Call c{std::move(args), surveycalc::uno::to_pairs(pairs), lang_};
-        return surveycalc::catalog::functions()[index].entry(c);
-    }
-    Any call_scalar(std::size_t index, std::initializer_list<surveycalc::Arg> args,
-                    std::initializer_list<const Any*> pairs) {
+    /// Calls catalog function `index`: reads its sheet ranges (each trimmed to
+    /// the used area; the ranges of one height read to the same row count),
+    /// converts the result, and ties it to the cache entries it was computed from.
+    Any call(std::size_t index, const css::uno::Reference<css::beans::XPropertySet>& caller,
+             std::initializer_list<In> ins, std::initializer_list<const Any*> pairs) {
         return guarded(self(), [&] {
-            return surveycalc::uno::to_any(std::get<surveycalc::Result>(call(index, args, pairs)));
+            namespace su = surveycalc::uno;
+            const surveycalc::catalog::Function& f = surveycalc::catalog::functions()[index];
+            std::vector<In> in(ins);
+            std::vector<su::Located> at(in.size());
+            std::size_t common = 0, height = 0;
+            bool same = true;
+            for (std::size_t i = 0; i < in.size(); ++i) {
+                if (!in[i].is_sheet) continue;
+                try {
+                    at[i] = su::locate(in[i].sheet, f.args[i].name);
+                } catch (const surveycalc::ArgumentError& e) {
+                    if (f.reports_errors) return Any(su::to_ou(surveycalc::in(e.message(), lang_)));
+                    throw;
+                }
+                if (height && at[i].written_rows != height) same = false;
+                height = at[i].written_rows;
+                // DATACHECK counts every row as written (its blanks too): it reads them all.
+                if (f.reports_errors) at[i].used_rows = at[i].written_rows;
+                common = std::max(common, at[i].used_rows);
+            }
+            // Below the data's last used row the pairs' ranges are not read
+            // (converted): no figure uses those rows.
+            bool trimmed = same && height > common;
+            surveycalc::Pairs converted =
+                su::to_pairs(pairs, trimmed ? std::max<std::size_t>(common, 1) : SIZE_MAX);
+            su::ColumnCache& cache = su::ColumnCache::instance();
+            for (bool use_cached : {true, false}) {
+                surveycalc::Call c{{}, converted, lang_};
+                std::vector<std::shared_ptr<const surveycalc::Block>> held;
+                std::vector<std::uint64_t> entries;
+                bool hit = false;
+                for (std::size_t i = 0; i < in.size(); ++i) {
+                    if (!in[i].is_sheet) {
+                        c.args.push_back(in[i].arg);
+                        continue;
+                    }
+                    std::size_t rows = same ? common : at[i].used_rows;
+                    su::ColumnCache::Read r = cache.get(caller, at[i], rows, use_cached);
+                    hit = hit || r.hit;
+                    if (r.entry) entries.push_back(r.entry);
+                    surveycalc::Arg a{true, {}};
+                    a.shared = r.block.get();
+                    held.push_back(std::move(r.block));
+                    c.args.push_back(std::move(a));
+                }
+                Any value;
+                try {
+                    surveycalc::Value v = surveycalc::catalog::call(f, c);
+                    if (const auto* t = std::get_if<surveycalc::Table>(&v))
+                        value <<= su::to_matrix(*t);
+                    else
+                        value = su::to_any(std::get<surveycalc::Result>(v));
+                } catch (const surveycalc::ArgumentError&) {
+                    if (hit) continue;  // never an error from cached cells: read the sheet again
+                    throw;
+                }
+                if (entries.empty()) return value;
+                return cache.attach(value, entries, signature(index, c));
+            }
+            throw std::logic_error("unreachable");
         });
     }
-    Matrix call_table(std::size_t index, std::initializer_list<surveycalc::Arg> args,
-                      std::initializer_list<const Any*> pairs) {
-        return guarded(self(), [&] {
-            return surveycalc::uno::to_matrix(std::get<surveycalc::Table>(call(index, args, pairs)));
-        });
+
+    /// What identifies a call's arguments apart from its cached ranges (which
+    /// the entries identify): the function and every other argument's cells.
+    static std::string signature(std::size_t index, const surveycalc::Call& c) {
+        std::size_t h = std::hash<std::size_t>()(index);
+        auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+        auto block = [&](const surveycalc::Block& b) {
+            mix(b.rows);
+            mix(b.cols);
+            mix(b.written_rows);
+            for (const surveycalc::Cell& x : b.cells) {
+                mix(static_cast<std::size_t>(x.kind));
+                mix(std::hash<double>()(x.number));
+                if (!x.text.empty()) mix(std::hash<std::string>()(x.text));
+            }
+        };
+        for (const surveycalc::Arg& a : c.args) {
+            if (a.shared) {
+                mix(reinterpret_cast<std::uintptr_t>(a.shared));
+                continue;
+            }
+            block(a.block);
+        }
+        for (const surveycalc::Arg& a : c.pairs) {
+            mix(a.is_range);
+            block(a.block);
+        }
+        mix(static_cast<std::size_t>(c.lang));
+        return std::to_string(index) + ":" + std::to_string(h);
     }
+
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     css::lang::Locale locale_;
     surveycalc::Lang lang_ = surveycalc::Lang::En;

@@ -1,5 +1,6 @@
 #include "convert.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "surveycalc/errors.hpp"
@@ -56,10 +57,12 @@ Cell to_cell(const css::uno::Any& a) {
     return Cell::blank();
 }
 
-Block to_block(const Matrix& m) {
-    std::size_t rows = static_cast<std::size_t>(m.getLength());
-    std::size_t cols = rows ? static_cast<std::size_t>(m[0].getLength()) : 0;
+Block to_block(const Matrix& m, std::size_t max_rows) {
+    std::size_t all = static_cast<std::size_t>(m.getLength());
+    std::size_t rows = std::min(all, max_rows);
+    std::size_t cols = all ? static_cast<std::size_t>(m[0].getLength()) : 0;
     Block b(rows, cols);
+    if (rows < all) b.written_rows = all;
     for (std::size_t r = 0; r < rows; ++r) {
         const css::uno::Sequence<css::uno::Any>& row = m[static_cast<sal_Int32>(r)];
         if (static_cast<std::size_t>(row.getLength()) != cols)
@@ -69,7 +72,7 @@ Block to_block(const Matrix& m) {
     return b;
 }
 
-Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs) {
+Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs, std::size_t max_rows) {
     std::size_t used = 0, i = 0;
     for (const css::uno::Any* a : pairs) {
         ++i;
@@ -79,14 +82,14 @@ Pairs to_pairs(std::initializer_list<const css::uno::Any*> pairs) {
     out.reserve(used);
     for (const css::uno::Any* a : pairs) {
         if (out.size() == used) break;
-        out.push_back(to_arg(*a));
+        out.push_back(to_arg(*a, max_rows));
     }
     return out;
 }
 
-Arg to_arg(const css::uno::Any& a) {
+Arg to_arg(const css::uno::Any& a, std::size_t max_rows) {
     Matrix m;
-    if (a >>= m) return Arg{true, to_block(m)};
+    if (a >>= m) return Arg{true, to_block(m, max_rows)};
     return Arg{false, Block::scalar(to_cell(a))};
 }
 

@@ -242,7 +242,7 @@ std::vector<Function> build() {
           "(largest remainder).",
           "数组公式：各计数所占比例，按最大余额法取整，使取整后的百分比之和恰为 100%。"},
          {{"counts",
-           ArgKind::Range,
+           ArgKind::Array,
            {"counts", "计数"},
            {"The counts (a column or a row).", "计数（一列或一行）。"}},
           {"decimals",
@@ -304,7 +304,8 @@ std::vector<Function> build() {
          all_options(),
          [](const Call& c) -> Value {
              return fn::datacheck(c.range(0), c.value(1, "kind"), c.pairs, c.lang);
-         }},
+         },
+         true},
     };
 }
 
@@ -325,6 +326,25 @@ OptionSet option_set(const Function& f) {
     OptionSet set = 0;
     for (OptionId o : f.options) set |= bit(o);
     return set;
+}
+
+Value call(const Function& f, const Call& c) {
+    for (std::size_t i = 0; i < f.args.size() && i < c.args.size(); ++i) {
+        const Block& b = c.args[i].range();
+        if (f.args[i].kind == ArgKind::Pairs || b.error_cells == 0) continue;
+        std::string n = std::to_string(b.error_cells);
+        Message m{
+            std::string(f.args[i].name) + " holds " +
+                (b.error_cells == 1 ? std::string("an error value") : n + " error values") + " (first at " +
+                b.first_error +
+                "): a figure over an error has no value, as in AVERAGE; fix the formula there or "
+                "leave the cell out of the range",
+            std::string(f.args[i].display.zh) + " 含有 " + n + " 个错误值（第一个在 " + b.first_error +
+                "）：含错误值的数据算不出数字（与 AVERAGE 相同）；请修正该处公式，或把该单元格移出区域"};
+        if (f.reports_errors) return Result(in(m, c.lang));
+        throw ArgumentError(std::move(m));
+    }
+    return f.entry(c);
 }
 
 const Function& get(std::string_view name) {

@@ -449,25 +449,23 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
     return s + (bad ? ": " + list_findings(found, bad, lang) : ".");
 }
 
-}  // namespace
-
-Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
+Result datacheck_counts(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
     std::string k = kind.is_text() ? text::normalize(kind.text) : std::string();
     // Every option of every function is accepted and checked (the catalog says
     // so), so that DATACHECK given a failing formula's arguments says what is wrong with them.
     try {
         if (k == "scores" || k.empty()) {
-            require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs);
+            require_shape(range, range, "range", true);
+            Request req("DATACHECK", range, pairs);
             return check_scores(range, req, lang);
         }
         if (k == "responses") {
-            Request req("DATACHECK", range.rows, pairs);
+            Request req("DATACHECK", range, pairs);
             return check_responses(range, req, lang);
         }
         if (k == "places") {
-            require_shape(range, range.rows, "range", true);
-            Request req("DATACHECK", range.rows, pairs);
+            require_shape(range, range, "range", true);
+            Request req("DATACHECK", range, pairs);
             return check_places(range, req, lang);
         }
         return lang == Lang::Zh ? std::string("kind 应为 \"scores\"、\"responses\" 或 \"places\"，而不是 ") +
@@ -477,6 +475,19 @@ Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang 
     } catch (const ArgumentError& e) {
         return in(e.message(), lang);
     }
+}
+
+}  // namespace
+
+Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
+    Result r = datacheck_counts(range, kind, pairs, lang);
+    const std::string* said = std::get_if<std::string>(&r);
+    if (range.header.empty() || !said) return r;
+    // A whole column: its row-1 text is the header, read as a blank.
+    if (lang == Lang::Zh)
+        return "第 1 行“" + range.header + "”作为整列的标题，不计为数据（计入空白）。" + *said;
+    return "Row 1, \"" + range.header + "\", is the whole column's header, not data (counted as blank). " +
+           *said;
 }
 
 }  // namespace surveycalc::fn

@@ -75,8 +75,9 @@ struct Groups {
     bool in_b(std::size_t r) const { return b.matches(groups.at(r, 0)); }
 };
 
-Groups make_groups(const Block& groups, std::size_t rows, const Cell& a, const Cell& b, const Options& opt) {
-    require_shape(groups, rows, "groups", true);
+Groups make_groups(const Block& groups, Height data, const Cell& a, const Cell& b, const Options& opt) {
+    require_shape(groups, data, "groups", true);
+    const std::size_t rows = data.rows;
     Groups g{Criterion(a, &opt.labels), Criterion(b, &opt.labels), groups};
     for (std::size_t r = 0; r < rows; ++r)
         if (g.in_a(r) && g.in_b(r))
@@ -107,15 +108,15 @@ const Cell& Call::value(std::size_t i, std::string_view what) const {
 namespace surveycalc::fn {
 
 Result difficulty(const Block& scores, const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
-    Request req("DIFFICULTY", scores.rows, pairs);
+    require_shape(scores, scores, "scores", true);
+    Request req("DIFFICULTY", scores, pairs);
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
     return number_or_na(weighted_mean(s));
 }
 
 Result mention_rate(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONRATE", responses.rows, pairs);
+    Request req("MENTIONRATE", responses, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONRATE", match, {&s});
@@ -124,7 +125,7 @@ Result mention_rate(const Block& responses, const Cell& option, const Pairs& pai
 }
 
 Result mention_count(const Block& responses, const Cell& option, const Pairs& pairs) {
-    Request req("MENTIONCOUNT", responses.rows, pairs);
+    Request req("MENTIONCOUNT", responses, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONCOUNT", match, {&s});
@@ -135,8 +136,8 @@ Result mention_count(const Block& responses, const Cell& option, const Pairs& pa
 }
 
 Result share(const Block& values, const Cell& value, const Pairs& pairs) {
-    require_shape(values, values.rows, "values", true);
-    Request req("SHARE", values.rows, pairs);
+    require_shape(values, values, "values", true);
+    Request req("SHARE", values, pairs);
     const Options& opt = req.options();
     Criterion equals(value, &opt.labels);
     Sample s;
@@ -151,9 +152,9 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
 }
 
 Result rate(const Block& numerators, const Block& denominators, const Pairs& pairs) {
-    require_shape(numerators, numerators.rows, "numerators", true);
-    require_shape(denominators, numerators.rows, "denominators", true);
-    Request req("SUMRATIO", numerators.rows, pairs);
+    require_shape(numerators, numerators, "numerators", true);
+    require_shape(denominators, numerators, "denominators", true);
+    Request req("SUMRATIO", numerators, pairs);
     const Options& opt = req.options();
     auto amount = [](const Cell& c) -> std::optional<double> {
         std::optional<double> v = numeric_value(c);
@@ -202,9 +203,9 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
 }
 
 Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
+    require_shape(scores, scores, "scores", true);
     Bound b = parse_bound(bound);
-    Request req("DIFFICULTYCI", scores.rows, pairs);
+    Request req("DIFFICULTYCI", scores, pairs);
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
     return pick(inference::mean_ci(s.x, s.w, req.options().level), b);
@@ -212,7 +213,7 @@ Result difficulty_ci(const Block& scores, const Cell& bound, const Pairs& pairs)
 
 Result mention_ci(const Block& responses, const Cell& option, const Cell& bound, const Pairs& pairs) {
     Bound b = parse_bound(bound);
-    Request req("MENTIONCI", responses.rows, pairs);
+    Request req("MENTIONCI", responses, pairs);
     MentionMatcher match(responses, option, req.options());
     Sample s = mention_sample(responses, match, req, all_rows);
     require_plausible_zero("MENTIONCI", match, {&s});
@@ -222,8 +223,8 @@ Result mention_ci(const Block& responses, const Cell& option, const Cell& bound,
 
 Result mention_test(const Block& responses, const Cell& option, const Block& groups, const Cell& group_a,
                     const Cell& group_b, const Pairs& pairs) {
-    Request req("MENTIONTEST", responses.rows, pairs);
-    Groups g = make_groups(groups, responses.rows, group_a, group_b, req.options());
+    Request req("MENTIONTEST", responses, pairs);
+    Groups g = make_groups(groups, responses, group_a, group_b, req.options());
     MentionMatcher match(responses, option, req.options());
     Sample a = mention_sample(
         responses, match, req, [&](std::size_t r) { return g.in_a(r); }, true);
@@ -238,9 +239,9 @@ Result mention_test(const Block& responses, const Cell& option, const Block& gro
 
 Result difficulty_test(const Block& scores, const Block& groups, const Cell& group_a, const Cell& group_b,
                        const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
-    Request req("DIFFICULTYTEST", scores.rows, pairs);
-    Groups g = make_groups(groups, scores.rows, group_a, group_b, req.options());
+    require_shape(scores, scores, "scores", true);
+    Request req("DIFFICULTYTEST", scores, pairs);
+    Groups g = make_groups(groups, scores, group_a, group_b, req.options());
     Sample a = score_sample(scores, req, [&](std::size_t r) { return g.in_a(r); });
     Sample b = score_sample(scores, req, [&](std::size_t r) { return g.in_b(r); });
     if (!enough(a, req.options()) || !enough(b, req.options())) return NA{};

@@ -36,12 +36,13 @@ ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason
                               "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
 }
 
-void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column) {
-    if (b.rows != rows)
-        throw ArgumentError({std::string(what) + " has " + std::to_string(b.rows) +
+void require_shape(const Block& b, Height data, std::string_view what, bool one_column) {
+    const std::size_t rows = data.written;
+    if (b.height() != rows || b.rows < data.rows)
+        throw ArgumentError({std::string(what) + " has " + std::to_string(b.height()) +
                                  " rows but the data has " + std::to_string(rows) +
                                  ": every range in one call must have the same height",
-                             std::string(what) + " 有 " + std::to_string(b.rows) + " 行，而数据有 " +
+                             std::string(what) + " 有 " + std::to_string(b.height()) + " 行，而数据有 " +
                                  std::to_string(rows) + " 行：同一公式中的所有区域必须行数相同"});
     if (one_column && b.cols != 1)
         throw ArgumentError(
@@ -131,11 +132,12 @@ std::pair<double, double> parse_scale(const Arg& v) {
 /// nor underflow, the scaling itself is exact (ordinary weights give the very
 /// same figures), and scaling every weight by a constant changes no figure.
 /// Returns the factor that restores the units.
-double parse_weights(const Arg& value, std::size_t rows, std::vector<double>& out) {
-    if (!value.is_range && rows != 1)
+double parse_weights(const Arg& value, Height data, std::vector<double>& out) {
+    const std::size_t rows = data.rows;
+    if (!value.is_range && data.written != 1)
         throw ArgumentError({"option \"weights\" needs a range of weights, one per row",
                              "选项 “weights” 需要一个权重区域，每行一个权重"});
-    require_shape(value.block, rows, "weights", true);
+    require_shape(value.block, data, "weights", true);
     out.assign(rows, 0.0);
     double largest = 0;
     for (std::size_t r = 0; r < rows; ++r) {
@@ -157,7 +159,8 @@ double parse_weights(const Arg& value, std::size_t rows, std::vector<double>& ou
 
 }  // namespace
 
-Request::Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs) : rows_(rows) {
+Request::Request(std::string_view function, Height data, const std::vector<Arg>& pairs)
+    : rows_(data.rows), height_(data) {
     const catalog::OptionSet allowed = catalog::option_set(catalog::get(function));
     if (pairs.size() % 2 != 0)
         throw ArgumentError(
@@ -174,7 +177,7 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
             const catalog::OptionInfo* found = nullptr;
             for (const catalog::OptionInfo& o : catalog::options())
                 if (o.name == name) found = &o;
-            if (!found && rows == 1) {
+            if (!found && data.written == 1) {
                 option = false;  // a one-row data range: a single-cell criteria range
             } else if (!found) {
                 throw ArgumentError({std::string(function) + ": unknown option " + quote(name) +
@@ -205,7 +208,7 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
     for (std::size_t i : criteria) {
         const Arg& key = pairs[i];
         const Arg& value = pairs[i + 1];
-        require_shape(key.block, rows, "criteria range " + std::to_string(i / 2 + 1), true);
+        require_shape(key.block, data, "criteria range " + std::to_string(i / 2 + 1), true);
         if (value.is_range && value.block.cells.size() != 1)
             throw ArgumentError(
                 {"criterion " + std::to_string(i / 2 + 1) + " must be a single value, not a range",
@@ -225,7 +228,7 @@ Request::Request(std::string_view function, std::size_t rows, const std::vector<
 void Request::parse_option(OptionId option, std::string_view name, const Arg& value) {
     switch (option) {
         case OptionId::Weights:
-            options_.weight_scale = parse_weights(value, rows_, options_.weights.emplace());
+            options_.weight_scale = parse_weights(value, height_, options_.weights.emplace());
             break;
         case OptionId::Scale: {
             auto [lo, hi] = parse_scale(value);

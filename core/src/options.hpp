@@ -54,12 +54,23 @@ struct Options {
     }
 };
 
+/// The height of a call's data: the rows the data blocks hold and the rows of
+/// their references as written (more when the glue trimmed a whole column to
+/// the used area; the rows in between are empty in the data). A range in the
+/// pairs must have the written height; only its first `rows` rows are read.
+struct Height {
+    std::size_t rows;
+    std::size_t written;
+    Height(const Block& data) : rows(data.rows), written(data.height()) {}  // NOLINT: implicit on purpose
+    explicit Height(std::size_t n) : rows(n), written(n) {}
+};
+
 /// The parsed pairs of one call.
 class Request {
    public:
     /// `rows` is the height of the call's data ranges; `function` the catalog
     /// name of the function, whose entry says which options it takes.
-    Request(std::string_view function, std::size_t rows, const std::vector<Arg>& pairs);
+    Request(std::string_view function, Height data, const std::vector<Arg>& pairs);
     // The criteria refer to the options' code book: a Request stays where it was built.
     Request(const Request&) = delete;
     Request& operator=(const Request&) = delete;
@@ -81,6 +92,7 @@ class Request {
         Criterion criterion;
     };
     std::size_t rows_;
+    Height height_;
     Options options_;
     std::vector<Filter> filters_;
 };
@@ -103,9 +115,9 @@ struct Sample {
 };
 inline bool enough(const Sample& s, const Options& opt) { return enough(s.n, opt); }
 
-/// Throws ArgumentError unless the block has `rows` rows (and, when
-/// `one_column`, a single column). `what` names the argument.
-void require_shape(const Block& b, std::size_t rows, std::string_view what, bool one_column);
+/// Throws ArgumentError unless the block has the data's height (see Height;
+/// and, when `one_column`, a single column). `what` names the argument.
+void require_shape(const Block& b, Height data, std::string_view what, bool one_column);
 
 /// The error for an invalid value in row `row` (0-based) of a data range.
 ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason);

@@ -176,9 +176,9 @@ void pad(Table& t, const Options& opt, std::size_t min_cols) {
 }  // namespace
 
 Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
-    require_shape(groups, scores.rows, "groups", true);
-    Request req("GROUPTABLE", scores.rows, pairs);
+    require_shape(scores, scores, "scores", true);
+    require_shape(groups, scores, "groups", true);
+    Request req("GROUPTABLE", scores, pairs);
     const Options& opt = req.options();
     Grouper grouper(groups, req);
     std::unordered_map<std::string, GroupStats> stats;
@@ -220,8 +220,8 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
 }
 
 Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) {
-    require_shape(groups, responses.rows, "groups", true);
-    Request req("CROSSTAB", responses.rows, pairs);
+    require_shape(groups, responses, "groups", true);
+    Request req("CROSSTAB", responses, pairs);
     const Options& opt = req.options();
     const bool block = responses.cols > 1;
 

@@ -8,12 +8,12 @@
 namespace surveycalc::fn {
 
 Result topbox(const Block& scores, const Cell& threshold, const Pairs& pairs) {
-    require_shape(scores, scores.rows, "scores", true);
+    require_shape(scores, scores, "scores", true);
     std::optional<double> t = numeric_value(threshold);
     if (!t)
         throw ArgumentError({"threshold must be a number, not " + describe_cell(threshold),
                              "threshold 必须是数字，而不是 " + describe_cell(threshold)});
-    Request req("TOPBOX", scores.rows, pairs);
+    Request req("TOPBOX", scores, pairs);
     Sample s = score_sample(scores, req, [](std::size_t) { return true; });
     if (!enough(s, req.options())) return NA{};
     for (double& x : s.x) x = x >= *t ? 1.0 : 0.0;

@@ -73,7 +73,7 @@ std::set<std::string> accepted_options(const catalog::Function& f) {
         surveycalc::Call c;
         for (const catalog::Argument& a : f.args) {
             // Arguments that are right, so that only the pair can be refused.
-            if (a.kind == catalog::ArgKind::Range)
+            if (a.kind == catalog::ArgKind::Range || a.kind == catalog::ArgKind::Array)
                 c.args.push_back(range(col({1, 2})));
             else if (a.name == "whichBound")
                 c.args.push_back(opt("lower"));
@@ -86,7 +86,7 @@ std::set<std::string> accepted_options(const catalog::Function& f) {
         }
         c.pairs = {opt(std::string(o.name).c_str()), opt(1.0)};
         try {
-            f.entry(c);
+            catalog::call(f, c);
             out.insert(std::string(o.name));
         } catch (const ArgumentError& e) {
             if (std::string(e.what()).find("does not take the option") == std::string::npos)

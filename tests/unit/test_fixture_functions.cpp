@@ -72,7 +72,7 @@ Result call(const std::string& name, const std::vector<Arg>& a) {
     REQUIRE(a.size() >= fixed);
     c.args.assign(a.begin(), a.begin() + static_cast<long>(fixed));
     c.pairs.assign(a.begin() + static_cast<long>(fixed), a.end());
-    return std::get<Result>(f.entry(c));
+    return std::get<Result>(catalog::call(f, c));
 }
 
 }  // namespace

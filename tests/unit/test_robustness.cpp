@@ -124,7 +124,7 @@ TEST_CASE("any cell content: no crash, no non-finite number", "[robustness]") {
             bool first_range = true;
             for (const catalog::Argument& arg : f.args) {
                 if (arg.kind == catalog::ArgKind::Pairs) continue;
-                if (arg.kind == catalog::ArgKind::Range) {
+                if (arg.kind == catalog::ArgKind::Range || arg.kind == catalog::ArgKind::Array) {
                     bool wide = first_range && std::uniform_int_distribution<int>(0, 3)(rng) == 0;
                     c.args.push_back(range(first_range ? (wide ? blk : a) : (arg.name == "groups" ? g : b)));
                     first_range = false;
@@ -135,7 +135,7 @@ TEST_CASE("any cell content: no crash, no non-finite number", "[robustness]") {
                 }
             }
             try {
-                std::visit([](const auto& v) { check(v); }, f.entry(c));
+                std::visit([](const auto& v) { check(v); }, catalog::call(f, c));
             } catch (const ArgumentError&) {
                 // a sentence for the user: fine
             }

@@ -13,7 +13,10 @@ namespace surveycalc::catalog {
 
 /// How an argument is declared in the IDL.
 enum class ArgKind {
-    Range,  // sequence< sequence< any > >: a cell range (or a single value)
+    Range,  // com::sun::star::table::XCellRange: a range of a sheet, read by the add-in itself
+            // (trimmed to the used area: A:A costs the rows that hold data); Calc refuses
+            // an inline or computed array here (Err:504)
+    Array,  // sequence< sequence< any > >: a range, an inline array or a computed array
     Value,  // any: a scalar (text or number); optional
     Pairs,  // the trailing criteria/option pairs: kMaxPairs pairs of optional `any` parameters
             // (key1, value1, key2, value2, ...). Not a variadic sequence< any >: Calc
@@ -83,8 +86,14 @@ struct Function {
     Text description;
     std::vector<Argument> args;
     std::vector<OptionId> options;  // the options its pairs may set
-    Value (*entry)(const Call&);    // the core routine, called by the generated glue and by tests
+    Value (*entry)(const Call&);    // the core routine, called through call() by the glue and by tests
+    bool reports_errors = false;    // DATACHECK: an error cell in its range is reported, not refused
 };
+
+/// Calls a function's entry as a cell does: a Range argument holding an error
+/// cell (#DIV/0!, #N/A...) gives no figure (ArgumentError), as an error in
+/// AVERAGE's range does; DATACHECK says where the error is instead.
+Value call(const Function& f, const Call& c);
 
 /// The options of a function as a set.
 OptionSet option_set(const Function& f);

@@ -32,6 +32,17 @@ struct Block {
     std::size_t rows = 0;
     std::size_t cols = 0;
     std::vector<Cell> cells;
+    /// Rows of the reference as written, when the glue read fewer (a whole
+    /// column trimmed to the sheet's used area: the rows below are empty).
+    /// 0: the block holds every row of its reference.
+    std::size_t written_rows = 0;
+    /// Cells that hold an error value (#DIV/0!, #N/A...), read as blank;
+    /// every function but DATACHECK refuses a range holding one.
+    std::size_t error_cells = 0;
+    std::string first_error;  // where the first is, as the glue names it (e.g. "Sheet1.A5")
+    /// A whole-column reference's row-1 text, read as the column's header (the
+    /// block holds a blank there); empty when row 1 is data or the range is bounded.
+    std::string header;
 
     Block() = default;
     Block(std::size_t r, std::size_t c) : rows(r), cols(c), cells(r * c) {}
@@ -47,6 +58,8 @@ struct Block {
         b.cells = std::move(v);
         return b;
     }
+    /// The height of the reference as written (what shapes are compared by).
+    std::size_t height() const { return written_rows ? written_rows : rows; }
     const Cell& at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
     Cell& at(std::size_t r, std::size_t c) { return cells[r * cols + c]; }
 };
@@ -54,9 +67,13 @@ struct Block {
 /// One element of a function's trailing argument list: either a range (a
 /// block) or a scalar that the user typed or referenced as a single cell.
 struct Arg {
-    bool is_range = false;  // true when Calc passed a matrix
-    Block block;            // scalar args are stored as a 1x1 block
+    bool is_range = false;          // true when Calc passed a matrix
+    Block block;                    // scalar args are stored as a 1x1 block
+    const Block* shared = nullptr;  // a range argument held elsewhere (the glue's column cache), used
+                                    // instead of `block`; it outlives the call
     const Cell& scalar() const { return block.cells.at(0); }
+    /// The range: the shared block when there is one, else `block`.
+    const Block& range() const { return shared ? *shared : block; }
 };
 
 }  // namespace surveycalc

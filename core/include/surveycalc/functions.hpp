@@ -38,7 +38,7 @@ struct Call {
     Pairs pairs;
     Lang lang = Lang::En;
     /// Argument i as a range.
-    const Block& range(std::size_t i) const { return args.at(i).block; }
+    const Block& range(std::size_t i) const { return args.at(i).range(); }
     /// Argument i as one value; a range of more than one cell is an ArgumentError naming `what`.
     const Cell& value(std::size_t i, std::string_view what) const;
     /// Argument i as given (a value or a range).
