@@ -96,6 +96,7 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
         return In{false, {}, surveycalc::Arg{true, surveycalc::uno::to_block(m)}};
     }
     static In value_arg(const Any& a) { return In{false, {}, surveycalc::uno::to_arg(a)}; }
+    // (an In is copied once per call: a value or an inline array, never a data column)
 
     /// Calls catalog function `index`: reads its sheet ranges (each trimmed to
     /// the used area; the ranges of one height read to the same row count),
@@ -105,7 +106,7 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
         return guarded(self(), [&] {
             namespace su = surveycalc::uno;
             const surveycalc::catalog::Function& f = surveycalc::catalog::functions()[index];
-            std::vector<In> in(ins);
+            const std::vector<In> in(ins);
             std::vector<su::Located> at(in.size());
             std::size_t common = 0, height = 0;
             bool same = true;
@@ -129,8 +130,9 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
             surveycalc::Pairs converted =
                 su::to_pairs(pairs, trimmed ? std::max<std::size_t>(common, 1) : SIZE_MAX);
             su::ColumnCache& cache = su::ColumnCache::instance();
+            surveycalc::Call c{{}, std::move(converted), lang_};  // the pairs: converted once, never copied
             for (bool use_cached : {true, false}) {
-                surveycalc::Call c{{}, converted, lang_};
+                c.args.clear();
                 std::vector<std::shared_ptr<const surveycalc::Block>> held;
                 std::vector<std::uint64_t> entries;
                 bool hit = false;

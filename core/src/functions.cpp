@@ -110,6 +110,19 @@ namespace surveycalc::fn {
 Result difficulty(const Block& scores, const Pairs& pairs) {
     require_shape(scores, scores, "scores", true);
     Request req("DIFFICULTY", scores, pairs);
+    if (!req.options().weights) {
+        // Unweighted: the same sums as weighted_mean with every weight 1, in the
+        // same order (the same bits), without building the sample.
+        double sum = 0, n = 0, lo = 0, hi = 0;
+        for_valid_scores(scores, req, all_rows, [&](double v, std::size_t) {
+            lo = n > 0 ? std::min(lo, v) : v;
+            hi = n > 0 ? std::max(hi, v) : v;
+            sum += v;
+            n += 1;
+        });
+        if (!enough(n, req.options())) return NA{};
+        return number_or_na(std::clamp(sum / n, lo, hi));
+    }
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
     return number_or_na(weighted_mean(s));

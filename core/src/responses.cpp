@@ -80,7 +80,11 @@ MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const
     if (key_.empty())
         throw ArgumentError({"option is empty: name the answer to count (a code or a label)",
                              "选项为空：请给出要统计的答案（代码或标签）"});
-    if (!block_) return;
+    if (!block_) {
+        texts_ = &text_ids(responses);
+        memo_.assign(texts_->texts.size(), -1);
+        return;
+    }
     std::optional<double> n = text::parse_number(key_);
     if (!n) {
         column_ = column_holding(responses, key_, option, opt);
@@ -107,9 +111,14 @@ MentionCell MentionMatcher::at(std::size_t row) const {
         return out;
     }
     const Cell& cell = responses_.at(row, 0);
-    if (no_answer(cell, opt_)) return out;
-    if (cell.is_number()) return parse(cell);
-    return cache_.get(cell.text, [&] { return parse(cell); });
+    if (!cell.is_text()) return no_answer(cell, opt_) ? out : parse(cell);
+    // Once per distinct text of the column: the same cells give the same answer.
+    signed char& m = memo_[texts_->id[row] - 1];
+    if (m < 0) {
+        MentionCell p = no_answer(cell, opt_) ? MentionCell{} : parse(cell);
+        m = static_cast<signed char>(p.answered | (p.mentioned << 1));
+    }
+    return MentionCell{(m & 1) != 0, (m & 2) != 0};
 }
 
 namespace {

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "column_views.hpp"
 #include "options.hpp"
-#include "text_cache.hpp"
 
 namespace surveycalc {
 
@@ -49,8 +49,9 @@ class MentionMatcher {
     const Options& opt_;
     std::size_t column_ = 0;  // block mode: 0-based column
     bool block_ = false;
-    std::string key_;  // answer key (answers.hpp) of the option
-    mutable TextCache<MentionCell> cache_;
+    std::string key_;                        // answer key (answers.hpp) of the option
+    const TextIds* texts_ = nullptr;         // one-column mode: the column's interned texts
+    mutable std::vector<signed char> memo_;  // per distinct text: -1 not yet, else answered | mentioned << 1
     mutable bool seen_inside_ = false;
     MentionCell parse(const Cell& cell) const;
 };

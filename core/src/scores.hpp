@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "column_views.hpp"
 #include "options.hpp"
 
 namespace surveycalc {
@@ -19,22 +20,38 @@ struct ScoreCell {
 /// Classifies one cell of a score column under the request's scale and missing codes.
 ScoreCell classify_score(const Cell& c, const Options& opt);
 
-/// Rows a routine looks at: those the criteria keep and `extra` accepts.
-template <class Extra>
-Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
+/// Calls visit(value, row) for each valid score among the rows a routine
+/// looks at (those the criteria keep and `extra` accepts); an invalid score is
+/// an ArgumentError unless "invalid";"skip". Number cells come from the
+/// block's parsed numbers (column_views.hpp), parsed once per cached column.
+template <class Extra, class Visit>
+void for_valid_scores(const Block& scores, const Request& req, Extra&& extra, Visit&& visit) {
     const Options& opt = req.options();
-    Sample s;
+    const std::vector<double>& plain = plain_numbers(scores);
+    const bool no_codes = opt.missing.empty();  // then a number cell is never a missing code
+    const double lo = opt.scale_lo, hi = opt.scale_hi;
     for (std::size_t r = 0; r < scores.rows; ++r) {
         if (!req.keep(r) || !extra(r)) continue;
+        const double v = plain[r];
+        if (no_codes && v >= lo && v <= hi) {  // false for NaN: every other cell below
+            visit(v, r);
+            continue;
+        }
         const Cell& c = scores.at(r, 0);
         ScoreCell sc = classify_score(c, opt);
         if (sc.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
             throw invalid_cell(r, c, sc.reason);
         }
-        if (sc.status != ScoreCell::Status::Valid) continue;
-        s.add(sc.value, req.weight(r));
+        if (sc.status == ScoreCell::Status::Valid) visit(sc.value, r);
     }
+}
+
+/// The valid scores of the rows a routine looks at, with their weights.
+template <class Extra>
+Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
+    Sample s;
+    for_valid_scores(scores, req, extra, [&](double v, std::size_t r) { s.add(v, req.weight(r)); });
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <charconv>
 #include <cmath>
@@ -13,9 +14,28 @@
 namespace surveycalc::text {
 namespace {
 
-bool is_ascii(std::string_view s) {
-    for (unsigned char c : s)
-        if (c >= 0x80) return false;
+/// True for text that every normal form used here leaves as it is apart from
+/// ASCII case: ASCII, CJK Unified Ideographs (U+4E00-U+9FFF: no decomposition,
+/// no case, combining class 0, never composed with what follows) and the
+/// ideographic comma and full stop (、。). Most Chinese survey text is this; the
+/// rest goes through ICU.
+bool is_plain_cjk(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        if (i + 3 > n) return false;  // a truncated sequence
+        unsigned char b1 = p[i + 1], b2 = p[i + 2];
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+        bool ideograph = (b == 0xE4 && b1 >= 0xB8) || (b >= 0xE5 && b <= 0xE9);
+        bool comma_stop = b == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82);
+        if (!ideograph && !comma_stop) return false;
+        i += 3;
+    }
     return true;
 }
 
@@ -74,20 +94,48 @@ std::string to_utf8(const icu::UnicodeString& u) {
     return out;
 }
 
+bool trimmed_away(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xFEFF; }
+
+/// normalized_trimmed in UTF-8: text already in the form (most survey text)
+/// is only trimmed, without the round trip through UTF-16 and the normaliser.
+std::string normalized_trimmed_utf8(std::string_view utf8, const icu::Normalizer2& form) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+    if (!form.isNormalizedUTF8(piece, status) || U_FAILURE(status))
+        return to_utf8(normalized_trimmed(utf8, form));
+    const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+    int32_t begin = 0, end = static_cast<int32_t>(utf8.size());
+    while (begin < end) {
+        int32_t next = begin;
+        UChar32 c;
+        U8_NEXT(p, next, end, c);
+        if (c < 0 || !trimmed_away(c)) break;
+        begin = next;
+    }
+    while (end > begin) {
+        int32_t prev = end;
+        UChar32 c;
+        U8_PREV(p, begin, prev, c);
+        if (c < 0 || !trimmed_away(c)) break;
+        end = prev;
+    }
+    return std::string(utf8.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)));
+}
+
 }  // namespace
 
 std::string normalize(std::string_view utf8) {
-    if (is_ascii(utf8)) {
+    if (is_plain_cjk(utf8)) {
         std::string out(ascii_trim(utf8));
         for (char& c : out)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return out;
     }
-    return to_utf8(normalized_trimmed(utf8, nfkc_casefold()));
+    return normalized_trimmed_utf8(utf8, nfkc_casefold());
 }
 
 std::string nfkc(std::string_view utf8) {
-    if (is_ascii(utf8)) return std::string(utf8);
+    if (is_plain_cjk(utf8)) return std::string(utf8);
     icu::UnicodeString in =
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
@@ -96,8 +144,8 @@ std::string nfkc(std::string_view utf8) {
 }
 
 std::string nfkc_trim(std::string_view utf8) {
-    if (is_ascii(utf8)) return std::string(ascii_trim(utf8));
-    return to_utf8(normalized_trimmed(utf8, nfkc_normalizer()));
+    if (is_plain_cjk(utf8)) return std::string(ascii_trim(utf8));
+    return normalized_trimmed_utf8(utf8, nfkc_normalizer());
 }
 
 std::optional<double> parse_number(std::string_view s) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,23 @@ struct Cell {
     bool is_text() const { return kind == Kind::Text; }
 };
 
+struct BlockViews;  // core's parsed views of a block (core/src/column_views.hpp)
+
+/// A slot for views computed from a block's cells and kept with it, so that a
+/// block kept by the glue's column cache is parsed once for every call. A copy
+/// starts empty (the copy's cells may be changed).
+struct ViewsSlot {
+    mutable std::shared_ptr<BlockViews> views;
+    ViewsSlot() = default;
+    ViewsSlot(const ViewsSlot&) {}
+    ViewsSlot& operator=(const ViewsSlot&) {
+        views.reset();
+        return *this;
+    }
+    ViewsSlot(ViewsSlot&&) noexcept = default;
+    ViewsSlot& operator=(ViewsSlot&&) noexcept = default;
+};
+
 /// A rectangular block of cells, row-major. A data range of a survey sheet is
 /// a block with one row per respondent.
 struct Block {
@@ -43,6 +61,7 @@ struct Block {
     /// A whole-column reference's row-1 text, read as the column's header (the
     /// block holds a blank there); empty when row 1 is data or the range is bounded.
     std::string header;
+    ViewsSlot memo;  // parsed once on first use (numbers...): cells must not change after it
 
     Block() = default;
     Block(std::size_t r, std::size_t c) : rows(r), cols(c), cells(r * c) {}

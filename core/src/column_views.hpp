@@ -1,0 +1,29 @@
+// Views of a block parsed once and kept with it (Block::memo). A block that
+// the glue's column cache keeps across calls is then parsed once for fifty
+// figures over the same column instead of once per figure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "surveycalc/cell.hpp"
+
+namespace surveycalc {
+
+/// Column 0's cells as plain numbers: a finite number cell's value, NaN for
+/// every other cell (blank, text, an infinite number), which then takes the
+/// cell-by-cell path. Computed on first use; the block's cells must not change after.
+const std::vector<double>& plain_numbers(const Block& b);
+
+/// Column 0's text cells interned: id[r] is 0 for a cell that is not text,
+/// else 1 + the index of its text in `texts` (each distinct text once, in
+/// order of first appearance). A routine works a text out once per distinct
+/// text instead of once per row.
+struct TextIds {
+    std::vector<std::uint32_t> id;
+    std::vector<const std::string*> texts;  // into the block's cells
+};
+const TextIds& text_ids(const Block& b);
+
+}  // namespace surveycalc
