@@ -9,6 +9,7 @@
 #include "responses.hpp"
 #include "scores.hpp"
 #include "surveycalc/functions.hpp"
+#include "surveycalc/limits.hpp"
 #include "text.hpp"
 
 namespace surveycalc::fn {
@@ -481,13 +482,31 @@ Result datacheck_counts(const Block& range, const Cell& kind, const Pairs& pairs
 
 Result datacheck(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
     Result r = datacheck_counts(range, kind, pairs, lang);
-    const std::string* said = std::get_if<std::string>(&r);
-    if (range.header.empty() || !said) return r;
+    std::string* said = std::get_if<std::string>(&r);
+    if (!said) return r;
     // A whole column: its row-1 text is the header, read as a blank.
-    if (lang == Lang::Zh)
-        return "第 1 行“" + range.header + "”作为整列的标题，不计为数据（计入空白）。" + *said;
-    return "Row 1, \"" + range.header + "\", is the whole column's header, not data (counted as blank). " +
-           *said;
+    if (!range.header.empty())
+        *said = (lang == Lang::Zh
+                     ? "第 1 行“" + range.header + "”作为整列的标题，不计为数据（按空白单元格处理）。"
+                     : "Row 1, \"" + range.header +
+                           "\", is the whole column's header, not data (read as a blank cell). ") +
+                *said;
+    // A whole column in the pairs: Calc converts every cell of it on every call.
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!pairs[i].is_range || pairs[i].block.height() < kWholeColumnRows) continue;
+        std::string n = std::to_string(i / 2 + 1);
+        *said += lang == Lang::Zh
+                     ? " 提示：第 " + n +
+                           " 对参数是整列区域：Calc 每次计算都要转换其全部 1048576 个单元格（约 0.3 "
+                           "秒）；写成有界区域（如 B2:B708）结果相同而快得多，或用 "
+                           "GROUPTABLE/CROSSTAB 按组计算。"
+                     : " Note: pair " + n +
+                           " is a whole column: Calc converts all its 1,048,576 cells on every call "
+                           "(about 0.3 s); a bounded range (e.g. B2:B708) gives the same figure much "
+                           "faster, or compute by group with GROUPTABLE/CROSSTAB.";
+        break;
+    }
+    return r;
 }
 
 }  // namespace surveycalc::fn

@@ -18,5 +18,8 @@ inline constexpr std::size_t kMaxCrosstabWork = 4000000;
 /// Largest absolute bound of the option "scale": sums of a million scores stay
 /// far from the largest double.
 inline constexpr double kMaxScaleBound = 1e15;
+/// Rows of a whole column in LibreOffice 7.4 (A:A): a pair's range this high
+/// costs Calc about 0.3 s per call to convert; DATACHECK says so.
+inline constexpr std::size_t kWholeColumnRows = 1048576;
 
 }  // namespace surveycalc
