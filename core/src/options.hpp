@@ -79,6 +79,8 @@ class Request {
     const Options& options() const { return options_; }
     /// True when row r satisfies every criterion.
     bool keep(std::size_t r) const;
+    /// True when there is a criterion at all (else keep() is always true).
+    bool has_criteria() const { return !filters_.empty(); }
     /// Weight of row r scaled exactly by a power of two into [0,2) (1 without
     /// weights), so weighted sums are scale-free; Options::weight_scale restores units.
     double weight(std::size_t r) const { return options_.weights ? (*options_.weights)[r] : 1.0; }

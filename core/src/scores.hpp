@@ -30,8 +30,9 @@ void for_valid_scores(const Block& scores, const Request& req, Extra&& extra, Vi
     const std::vector<double>& plain = plain_numbers(scores);
     const bool no_codes = opt.missing.empty();  // then a number cell is never a missing code
     const double lo = opt.scale_lo, hi = opt.scale_hi;
+    const bool every_row = !req.has_criteria();
     for (std::size_t r = 0; r < scores.rows; ++r) {
-        if (!req.keep(r) || !extra(r)) continue;
+        if ((!every_row && !req.keep(r)) || !extra(r)) continue;
         const double v = plain[r];
         if (no_codes && v >= lo && v <= hi) {  // false for NaN: every other cell below
             visit(v, r);
