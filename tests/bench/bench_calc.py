@@ -788,10 +788,14 @@ def apply_edit(doc, edit, which):
         set_cell(sh.getCellByPosition(col_index(c), row), vals[which])
 
 
-def series(doc, prepare, reps, budget):
+def series(doc, prepare, reps, budget, edits):
+    """Times calculate() after each prepare(); the time of the prepare calls (the
+    UNO calls that edit a cell, and whatever listeners do on that edit) goes to edits."""
     times, total = [], 0.0
     for i in range(reps):
+        t0 = time.perf_counter()
         prepare(i)
+        edits.append(time.perf_counter() - t0)
         t = calc(doc)
         times.append(t)
         total += t
@@ -803,6 +807,7 @@ def series(doc, prepare, reps, budget):
 class Result:
     def __init__(self):
         self.cold = self.warm = None  # lists of seconds
+        self.edits = {"cold": [], "warm": []}  # seconds spent in the edit before each timing
         self.note = ""  # why not run / capped
         self.est = None  # seconds per calculation, for the next size
         self.figures = None
@@ -841,11 +846,11 @@ def run_side(doc, pair, side, reps, budget, predicted, trigger):
             def warm(i):
                 trigger.setValue(trigger.getValue() + 1)
 
-            res.cold = series(doc, cold, reps, budget)
+            res.cold = series(doc, cold, reps, budget, res.edits["cold"])
             if state["alt"]:
                 apply_edit(doc, pair.edit, 0)
                 doc.calculate()
-            res.warm = series(doc, warm, reps, budget)
+            res.warm = series(doc, warm, reps, budget, res.edits["warm"])
             res.est = max(statistics.median(res.cold), statistics.median(res.warm))
             if len(res.cold) < reps or len(res.warm) < reps:
                 res.note = "budget: %d/%d cold, %d/%d warm reps" % (len(res.cold), reps, len(res.warm), reps)
@@ -890,8 +895,8 @@ def machine(office):
     return {"cpu": cpu, "cores": os.cpu_count(), "libreoffice": lo}
 
 
-def fmt_ms(times):
-    return "%.1f" % (statistics.median(times) * 1e3) if times else ""
+def fmt_ms(times, fmt="%.1f"):
+    return fmt % (statistics.median(times) * 1e3) if times else ""
 
 
 def fmt_ratio(r):
@@ -1031,6 +1036,8 @@ def main():
                             "surveycalc_reps": len(a) if a else 0, "native_reps": len(b) if b else 0,
                             "surveycalc_note": ours.note, "native_note": nat.note, "values": values,
                             "empty_calc_ms": "%.2f" % (overhead * 1e3),
+                            "surveycalc_edit_ms": fmt_ms(ours.edits[mode], "%.2f"),
+                            "native_edit_ms": fmt_ms(nat.edits[mode], "%.2f"),
                         }
                         results.append(row)
                     log("%-16s %6s %-7s cold %10s / %10s ms   warm %10s / %10s ms   %s" % (
@@ -1055,7 +1062,8 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         stamp = datetime.datetime.now().isoformat(timespec="seconds")
         fields = ["pair", "rows", "refs", "mode", "surveycalc_ms", "native_ms", "ratio", "surveycalc_reps",
-                  "native_reps", "surveycalc_note", "native_note", "values", "what", "empty_calc_ms", "cpu", "cores",
+                  "native_reps", "surveycalc_note", "native_note", "values", "what", "empty_calc_ms", "surveycalc_edit_ms",
+                  "native_edit_ms", "cpu", "cores",
                   "libreoffice", "oxt", "oxt_sha256", "budget_s", "date"]
         with open(args.csv, "w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=fields)
