@@ -150,6 +150,17 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
                     held.push_back(std::move(r.block));
                     c.args.push_back(std::move(a));
                 }
+                // A whole column's header (row 1) is no row of data: not in the
+                // pairs' whole columns either (else "base";"all" counts it).
+                for (const auto& b : held) {
+                    if (b->header.empty()) continue;
+                    for (surveycalc::Arg& p : c.pairs)
+                        if (p.is_range && p.block.rows > 0 && p.block.height() == b->height())
+                            for (std::size_t col = 0; col < p.block.cols; ++col)
+                                if (p.block.at(0, col).is_text())
+                                    p.block.at(0, col) = surveycalc::Cell::blank();
+                    break;
+                }
                 Any value;
                 try {
                     surveycalc::Value v = surveycalc::catalog::call(f, c);

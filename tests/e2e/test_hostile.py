@@ -371,6 +371,9 @@ class Hostile(unittest.TestCase):
         # a bounded range is all data: the header "obstacles" is an answer there → 3 of 4 rows
         # do not mention it; counted as one respondent who did: 1/4
         self.number('=MENTIONRATE(C1:C4;"obstacles")', 0.25)
+        # base "all" with a whole-column criteria range: the header row is in no base:
+        # rows 2-4 all have a province → a in 2 of 3 rows
+        self.number('=MENTIONRATE(C:C;"a";"base";"all";B:B;"<>")', 2 / 3)
         # GROUPTABLE by province over whole columns: 重庆市 (8.5), 上海市 (7) → 2 rows
         self.number("=ROWS(GROUPTABLE(A:A;B:B))", 2.0)
         # DATACHECK counts every row: 3 valid, 1048576 − 3 = 1048573 blank (the header among
