@@ -3,7 +3,7 @@ figure, timed side by side in ONE headless LibreOffice. A benchmark, not a
 test: it prints and writes a CSV, and never fails on timings (the exit status
 is 0 even when a figure differs; a differing figure prints a MISMATCH line).
 
-    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv   # about 35 min
+    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv   # 35-40 min
     /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --quick                # about 6 min
     /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv \\
         --sizes 707,10000,100000,1000000 --whole 707 --reps 5 --budget 120 --markdown
@@ -947,7 +947,7 @@ def main():
 
     firms = read_firms()
     results = []  # dicts (the CSV rows)
-    mismatched = []
+    mismatched, uncompared = [], []
     t_start = time.time()
     with Office(args.oxt) as office:
         mach = machine(office)
@@ -1019,14 +1019,16 @@ def main():
                                 how = "; %s figures from bounded ranges, untimed" % side_name
                     if ours.figures is not None and nat.figures is not None:
                         bad = compare(ours.figures, nat.figures)
-                        values = ("equal (%d figures%s)" % (len(ours.figures), how) if not bad
-                                  else "MISMATCH (%d of %d figures%s)" % (len(bad), len(ours.figures), how))
+                        nfig = "%d figure%s" % (len(ours.figures), "" if len(ours.figures) == 1 else "s")
+                        values = ("equal (%s%s)" % (nfig, how) if not bad
+                                  else "MISMATCH (%d of %s%s)" % (len(bad), nfig, how))
                         for k, a, b in bad[:10]:
                             log("MISMATCH %s %d rows %s: surveycalc %s, native %s" % (pair.name, n, k, a, b))
                         if bad:
                             mismatched.append((pair.name, n))
                     else:
                         values = "not compared"
+                        uncompared.append((pair.name, n))
                     for mode in ("cold", "warm"):
                         a, b = getattr(ours, mode), getattr(nat, mode)
                         ratio = statistics.median(a) / statistics.median(b) if a and b else None
@@ -1059,6 +1061,8 @@ def main():
         log("\nMISMATCH in: %s" % ", ".join("%s at %d rows" % m for m in mismatched))
     else:
         log("\nevery compared pair gives equal figures (within 1e-9)")
+    if uncompared:
+        log("not compared (a side not run): %s" % ", ".join("%s at %d rows" % u for u in uncompared))
     if args.csv:
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         stamp = datetime.datetime.now().isoformat(timespec="seconds")
