@@ -15,7 +15,8 @@ throwaway profile and starts a headless soffice; nothing touches your profile.
 
 Sizes (--sizes, rows of data): a size listed in --whole (default 707) uses
 whole-column references (A:A), every other size bounded ranges (A1:A<n>).
-Default 707,10000,100000,1000000; --quick: 707,10000 and 3 repetitions. The
+Default 707,10000,100000,1000000; --quick: 707,10000, 3 repetitions and a
+60 s budget. The
 "50 figures" pairs run at the largest bounded size only.
 
 Pairs (surveycalc | native):
@@ -42,7 +43,7 @@ calculation off; one pair and one side in the document at a time):
   warm  the data is unchanged; a trigger cell every formula depends on
         ("min_n";1+0*$Trigger.$A$1 for surveycalc, +0*$Trigger.$A$1 for native)
         is changed, then calculate().
---budget (seconds, default 120): a series of repetitions stops once the next one
+--budget (seconds, default 120, --quick 60): a series of repetitions stops once the next one
 would exceed it (the reps column says how many ran); a side whose estimated
 single calculation exceeds it is not run, and the output says so (probe: one
 cell of a grid timed alone, times the number of such cells; or the previous size
@@ -929,16 +930,19 @@ def main():
     ap.add_argument("--whole", default="707",
                     help="sizes that use whole-column references A:A (default 707; 'none' for none)")
     ap.add_argument("--reps", type=int, help="repetitions per timing, median reported (default 5)")
-    ap.add_argument("--budget", type=float, default=120.0,
-                    help="seconds per series of repetitions; sides estimated above it are not run (default 120)")
+    ap.add_argument("--budget", type=float,
+                    help="seconds per series of repetitions; sides estimated above it are not run "
+                         "(default 120, --quick 60)")
     ap.add_argument("--pairs", help="only these pairs, comma-separated (default all)")
-    ap.add_argument("--quick", action="store_true", help="smoke run: sizes 707,10000 and 3 repetitions")
+    ap.add_argument("--quick", action="store_true", help="smoke run: sizes 707,10000, 3 repetitions, budget 60 s")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     args = ap.parse_args()
 
     sizes = [int(s) for s in (args.sizes or ("707,10000" if args.quick else "707,10000,100000,1000000")).split(",")]
     whole = set() if args.whole in ("", "none") else {int(s) for s in args.whole.split(",")}
     reps = args.reps or (3 if args.quick else 5)
+    if args.budget is None:
+        args.budget = 60.0 if args.quick else 120.0
     only = set(args.pairs.split(",")) if args.pairs else None
     bounded = [n for n in sizes if n not in whole]
     largest = max(bounded) if bounded else max(sizes)
