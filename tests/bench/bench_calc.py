@@ -16,8 +16,7 @@ throwaway profile and starts a headless soffice; nothing touches your profile.
 Sizes (--sizes, rows of data): a size listed in --whole (default 707) uses
 whole-column references (A:A), every other size bounded ranges (A1:A<n>).
 Default 707,10000,100000,1000000; --quick: 707,10000, 3 repetitions and a
-60 s budget. The
-"50 figures" pairs run at the largest bounded size only.
+60 s budget. The "50 figures" pairs run at the largest bounded size only.
 
 Pairs (surveycalc | native):
   difficulty       DIFFICULTY(A)                 | AVERAGE(A)
