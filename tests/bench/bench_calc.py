@@ -4,7 +4,7 @@ test: it prints and writes a CSV, and never fails on timings (the exit status
 is 0 even when a figure differs; a differing figure prints a MISMATCH line).
 
     /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv   # 35-40 min
-    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --quick                # about 6 min
+    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --quick                # about 5 min
     /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv \\
         --sizes 707,10000,100000,1000000 --whole 707 --reps 5 --budget 120 --markdown
 
