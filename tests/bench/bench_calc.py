@@ -1063,7 +1063,8 @@ def main():
                                 how = "; %s figures from bounded ranges, untimed" % side_name
                     if ours.figures is not None and nat.figures is not None:
                         bad = compare(ours.figures, nat.figures)
-                        nfig = "%d figure%s" % (len(ours.figures), "" if len(ours.figures) == 1 else "s")
+                        count = len(set(ours.figures) | set(nat.figures))
+                        nfig = "%d figure%s" % (count, "" if count == 1 else "s")
                         values = ("equal (%s%s)" % (nfig, how) if not bad
                                   else "MISMATCH (%d of %s%s)" % (len(bad), nfig, how))
                         for k, a, b in bad[:args.show]:
