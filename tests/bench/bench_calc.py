@@ -3,8 +3,8 @@ figure, timed side by side in ONE headless LibreOffice. A benchmark, not a
 test: it prints and writes a CSV, and never fails on timings (the exit status
 is 0 even when a figure differs; a differing figure prints a MISMATCH line).
 
-    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv   # about 35 min
-    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --quick                # about 6 min
+    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv   # 35-40 min
+    /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --quick                # about 5 min
     /usr/bin/python3 tests/bench/bench_calc.py build/surveycalc.oxt --csv out/bench.csv \\
         --sizes 707,10000,100000,1000000 --whole 707 --reps 5 --budget 120 --markdown
 
@@ -15,8 +15,8 @@ throwaway profile and starts a headless soffice; nothing touches your profile.
 
 Sizes (--sizes, rows of data): a size listed in --whole (default 707) uses
 whole-column references (A:A), every other size bounded ranges (A1:A<n>).
-Default 707,10000,100000,1000000; --quick: 707,10000 and 3 repetitions. The
-"50 figures" pairs run at the largest bounded size only.
+Default 707,10000,100000,1000000; --quick: 707,10000, 3 repetitions and a
+60 s budget. The "50 figures" pairs run at the largest bounded size only.
 
 Pairs (surveycalc | native):
   difficulty       DIFFICULTY(A)                 | AVERAGE(A)
@@ -34,6 +34,12 @@ Pairs (surveycalc | native):
 Data (column sheet "Cols"): A score 0-10 with 5% blanks, B one of the 31 mainland
 provinces (short Chinese name), C multiple response "1;3;5" (codes 1..12, never
 blank), D/E numerator/denominator; seeded, so every run has the same data.
+Row 1 holds a header and the data starts on row 2, as in the example's Data
+sheet; bounded ranges are A2:A<n+1>. With whole columns, native counts
+(COUNTA, COUNTIFS) leave the header row out: COUNTA(C:C)-COUNTA($C$1).
+--no-header puts the data on row 1 with no header, for builds from before the
+rule that a text in row 1 of a whole column is its header (0dc991d and older:
+they read the header as data, so whole-column figures differ with a header).
 
 Timings (ms, median of --reps repetitions of doc.calculate() with automatic
 calculation off; one pair and one side in the document at a time):
@@ -42,7 +48,7 @@ calculation off; one pair and one side in the document at a time):
   warm  the data is unchanged; a trigger cell every formula depends on
         ("min_n";1+0*$Trigger.$A$1 for surveycalc, +0*$Trigger.$A$1 for native)
         is changed, then calculate().
---budget (seconds, default 120): a series of repetitions stops once the next one
+--budget (seconds, default 120, --quick 60): a series of repetitions stops once the next one
 would exceed it (the reps column says how many ran); a side whose estimated
 single calculation exceeds it is not run, and the output says so (probe: one
 cell of a grid timed alone, times the number of such cells; or the previous size
@@ -96,6 +102,7 @@ NAT = "+0*" + TRIGGER  # the same for a native formula
 CLEAR = 1 | 2 | 4 | 16  # VALUE, DATETIME, STRING, FORMULA
 
 # The example's data sheet: the columns the Report reads or the twin uses.
+COLS_HEADER = ("score", "province", "responses", "returned", "staff")
 FIRM_COLS = {"A": "id", "B": "province_as_typed", "C": "size", "E": "resumed", "F": "difficulty",
              "G": "obstacles", "I": "province_true", "K": "region_true"}
 PLACE_COL, PROVINCE_COL, REGION_COL, MULTI_COLS = "B", "I", "K", {"G"}
@@ -173,11 +180,11 @@ def firm_rows(firms, n):
     return [base[i % len(base)] for i in range(n)]
 
 
-def put_rows(sheet, rows, first_col=0, chunk=50000):
+def put_rows(sheet, rows, first_row=0, chunk=50000):
     width = len(rows[0])
     for i in range(0, len(rows), chunk):
         part = tuple(rows[i:i + chunk])
-        sheet.getCellRangeByPosition(first_col, i, first_col + width - 1, i + len(part) - 1).setDataArray(part)
+        sheet.getCellRangeByPosition(0, first_row + i, width - 1, first_row + i + len(part) - 1).setDataArray(part)
 
 
 def set_cell(cell, v):
@@ -292,9 +299,16 @@ class Pair:
         self.note = note
 
 
-def simple_pairs(n, whole, data, largest):
+def simple_pairs(n, whole, data, largest, header):
+    top = 2 if header else 1  # the first data row
+
     def R(c):
-        return "$Cols.$%s:$%s" % (c, c) if whole else "$Cols.$%s$1:$%s$%d" % (c, c, n)
+        return "$Cols.$%s:$%s" % (c, c) if whole else "$Cols.$%s$%d:$%s$%d" % (c, top, c, top + n - 1)
+
+    def counta(c):  # non-blank data cells: a whole column's header row is not data
+        if whole and header:
+            return "(COUNTA(%s)-COUNTA($Cols.$%s$1))" % (R(c), c)
+        return "COUNTA(%s)" % R(c)
 
     A, B, C, D, E = R("A"), R("B"), R("C"), R("D"), R("E")
     r = n // 2
@@ -305,7 +319,7 @@ def simple_pairs(n, whole, data, largest):
                  and data[i][2] != data[s][2])
 
     def edit(cols):
-        return ("Cols", r, {c: (data[r]["ABCDE".index(c)], data[s]["ABCDE".index(c)]) for c in cols})
+        return ("Cols", top - 1 + r, {c: (data[r]["ABCDE".index(c)], data[s]["ABCDE".index(c)]) for c in cols})
 
     def one(f):
         return Side([("formula", "Bench", "H2", f)])
@@ -319,10 +333,10 @@ def simple_pairs(n, whole, data, largest):
              [("scalar", "Bench", "v", "H2")], edit("AB")),
         Pair("mentionrate", "MENTIONRATE(C;3) | SUMPRODUCT(ISNUMBER(SEARCH))/COUNTA",
              one("=MENTIONRATE(%s;3;%s)" % (C, OPT)),
-             one('=SUMPRODUCT(ISNUMBER(SEARCH(";3;";";"&%s&";")))/COUNTA(%s)%s' % (C, C, NAT)),
+             one('=SUMPRODUCT(ISNUMBER(SEARCH(";3;";";"&%s&";")))/%s%s' % (C, counta("C"), NAT)),
              [("scalar", "Bench", "v", "H2")], edit("C")),
         Pair("share", 'SHARE(B;"重庆") | COUNTIFS/COUNTA',
-             one('=SHARE(%s;"重庆";%s)' % (B, OPT)), one('=COUNTIFS(%s;"重庆")/COUNTA(%s)%s' % (B, B, NAT)),
+             one('=SHARE(%s;"重庆";%s)' % (B, OPT)), one('=COUNTIFS(%s;"重庆")/%s%s' % (B, counta("B"), NAT)),
              [("scalar", "Bench", "v", "H2")], edit("B")),
         Pair("sumratio", 'SUMRATIO(D;E;B;"重庆") | SUMIFS/SUMIFS',
              one('=SUMRATIO(%s;%s;%s;"重庆";%s)' % (D, E, B, OPT)),
@@ -421,6 +435,7 @@ class Report:
     columns, which native Calc cannot compute from 广东深圳, Chongqing or 渝)."""
 
     def __init__(self, office):
+        self.header_row = False
         doc = office.load(REPORT_BOOK)
         try:
             sheet = doc.Sheets.getByName("Report")
@@ -539,9 +554,18 @@ class Report:
             text = 'SUBSTITUTE(%s;"%s";"%s")' % (text, other, d)
         return 'ISNUMBER(SEARCH(%s;"%s"&%s&"%s"))' % (self.token(option), d, text, d)
 
-    @staticmethod
-    def countifs(pairs, R):
-        return "COUNTIFS(%s)" % ";".join("%s;%s" % (R(c), a) for c, a in pairs)
+    def countifs(self, pairs, R):
+        """COUNTIFS over the data rows: with a whole column and a header row, less
+        what the header row itself counts (the same COUNTIFS on row 1)."""
+        f = "COUNTIFS(%s)" % ";".join("%s;%s" % (R(c), a) for c, a in pairs)
+        if not self.header_row:
+            return f
+        return "(%s-COUNTIFS(%s))" % (f, ";".join("$Data.$%s$1;%s" % (c, a) for c, a in pairs))
+
+    def counta(self, col, R):
+        if not self.header_row:
+            return "COUNTA(%s)" % R(col)
+        return "(COUNTA(%s)-COUNTA($Data.$%s$1))" % (R(col), col)
 
     def mention(self, resp, option, crits, opts, R):
         """(numerator, denominator) of a mention rate."""
@@ -555,7 +579,7 @@ class Report:
         else:  # one answer per cell: a plain count
             num = self.countifs([(resp, option)] + ncrits, R)
         if base == "all":  # every row passing the criteria (all have an id and a place here)
-            den = self.countifs(ncrits, R) if ncrits else "COUNTA(%s)" % R(resp)
+            den = self.countifs(ncrits, R) if ncrits else self.counta(resp, R)
         else:
             den = self.countifs([(resp, '"<>"')] + ncrits, R)
         return num, den
@@ -575,9 +599,12 @@ class Report:
                 self.skipped.append((rng, name, str(e)))
 
     def translate(self, rng, f, is_array):
-        if not CALL.match(f):  # a native formula in the example (COUNTA): the same on both sides
+        if not CALL.match(f):  # a native formula in the example: the same on both sides
             if "ORG.SURVEYCALC" in f:
                 raise NoTwin("nested surveycalc call")
+            m = re.match(r"^=COUNTA\((Data\.\S+)\)$", f)
+            if m and self.data_col(m.group(1)):  # the questionnaires: a whole column's header is not one
+                return lambda R, ref, col=self.data_col(m.group(1)): [("formula", rng, self.counta(col, R))]
             return lambda R, ref: [("formula", rng, ref(f[1:]))]
         name, args = self.parse(f)
         if name in ("DIFFICULTYTEST", "MENTIONTEST"):
@@ -719,22 +746,25 @@ class Report:
         return out
 
     # -- the pair at n rows ----------------------------------------------------
-    def pair(self, n, whole, frows):
+    def pair(self, n, whole, frows, header):
+        top = 2 if header else 1
+        self.header_row = whole and header  # the twin's counts leave row 1 out
+
         def R(c):
-            return "$Data.$%s:$%s" % (c, c) if whole else "$Data.$%s$1:$%s$%d" % (c, c, n)
+            return "$Data.$%s:$%s" % (c, c) if whole else "$Data.$%s$%d:$%s$%d" % (c, top, c, top + n - 1)
 
         def rescale(f):
             return DATA_REF_ANY.sub(lambda m: R(m.group(1)), f)
 
         ours, twin, readers = [], [], []
         for rng, f, is_array, build in self.cells:
-            m = CALL.match(f)
-            if m:  # the surveycalc call with the trigger option appended
+            built = build(R, rescale)
+            if CALL.match(f):  # the surveycalc call with the trigger option appended
                 g = rescale(f[:-1] + ";" + OPT + ")")
-            else:
-                g = "=(" + rescale(f[1:]) + ")" + NAT
+            else:  # a native formula of the example: the twin's form on both sides
+                g = "=" + built[0][2] + NAT
             ours.append(("array" if is_array else "formula", "Report", rng, g))
-            for kind, where, content in build(R, rescale):
+            for kind, where, content in built:
                 if kind == "formula":
                     twin.append(("formula", "Report", where, "=" + content + NAT))
                 else:
@@ -746,10 +776,11 @@ class Report:
         heavy = [i for i, e in enumerate(twin) if e[0] == "formula" and "SUMPRODUCT" in e[3]]
         r, s = n // 2, n // 2 + 1
         cols = sorted(FIRM_COLS)
-        edit = ("Data", r, {c: (frows[r][col_index(c)], frows[s][col_index(c)]) for c in cols})
+        edit = ("Data", top - 1 + r, {c: (frows[r][col_index(c)], frows[s][col_index(c)]) for c in cols})
         return Pair("report", "Report sheet of report2020.ods | native twin",
                     Side(ours),
-                    Side(twin, probe=(heavy[0], len(heavy)) if heavy else None),
+                    # probe with the longest SUMPRODUCT (a cross-tab cell), so the estimate errs high
+                    Side(twin, probe=(max(heavy, key=lambda i: len(twin[i][3])), len(heavy)) if heavy else None),
                     readers, edit)
 
 
@@ -928,16 +959,23 @@ def main():
     ap.add_argument("--whole", default="707",
                     help="sizes that use whole-column references A:A (default 707; 'none' for none)")
     ap.add_argument("--reps", type=int, help="repetitions per timing, median reported (default 5)")
-    ap.add_argument("--budget", type=float, default=120.0,
-                    help="seconds per series of repetitions; sides estimated above it are not run (default 120)")
+    ap.add_argument("--budget", type=float,
+                    help="seconds per series of repetitions; sides estimated above it are not run "
+                         "(default 120, --quick 60)")
     ap.add_argument("--pairs", help="only these pairs, comma-separated (default all)")
-    ap.add_argument("--quick", action="store_true", help="smoke run: sizes 707,10000 and 3 repetitions")
+    ap.add_argument("--no-header", dest="header", action="store_false",
+                    help="data from row 1 with no header row (for builds before the rule that a text in row 1 "
+                         "of a whole column is its header, e.g. 0dc991d)")
+    ap.add_argument("--quick", action="store_true", help="smoke run: sizes 707,10000, 3 repetitions, budget 60 s")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    ap.add_argument("--show", type=int, default=10, help="MISMATCH lines printed per pair and size (default 10)")
     args = ap.parse_args()
 
     sizes = [int(s) for s in (args.sizes or ("707,10000" if args.quick else "707,10000,100000,1000000")).split(",")]
     whole = set() if args.whole in ("", "none") else {int(s) for s in args.whole.split(",")}
     reps = args.reps or (3 if args.quick else 5)
+    if args.budget is None:
+        args.budget = 60.0 if args.quick else 120.0
     only = set(args.pairs.split(",")) if args.pairs else None
     bounded = [n for n in sizes if n not in whole]
     largest = max(bounded) if bounded else max(sizes)
@@ -945,15 +983,17 @@ def main():
         oxt_sha = hashlib.sha256(f.read()).hexdigest()[:12]
 
     firms = read_firms()
+    firm_header = tuple(list(firms[0].keys())[:col_index("K") + 1])
     results = []  # dicts (the CSV rows)
-    mismatched = []
+    mismatched, uncompared = [], []
     t_start = time.time()
     with Office(args.oxt) as office:
         mach = machine(office)
         log("surveycalc bench_calc: %s (sha256 %s)" % (os.path.basename(args.oxt), oxt_sha))
         log("machine: %s, %s cores, %s" % (mach["cpu"], mach["cores"], mach["libreoffice"]))
-        log("sizes: %s; whole-column refs at %s; %d reps; budget %g s per series"
-            % (",".join(map(str, sizes)), ",".join(map(str, sorted(whole))) or "none", reps, args.budget))
+        log("sizes: %s; whole-column refs at %s; %d reps; budget %g s per series; %s"
+            % (",".join(map(str, sizes)), ",".join(map(str, sorted(whole))) or "none", reps, args.budget,
+               "a header in row 1, data from row 2" if args.header else "no header row, data from row 1"))
         report = Report(office)
         report.build(firms)
         check_firms(firms)
@@ -976,8 +1016,12 @@ def main():
                 for i, name in enumerate(["Data", "Bench", "Report", "Trigger"]):
                     sheets.insertNewByName(name, i + 1)
                 doc.enableAutomaticCalculation(False)
-                put_rows(sheets.getByName("Cols"), data)
-                put_rows(sheets.getByName("Data"), frows)
+                top = 1 if args.header else 0
+                if args.header:
+                    put_rows(sheets.getByName("Cols"), [COLS_HEADER])
+                    put_rows(sheets.getByName("Data"), [firm_header])
+                put_rows(sheets.getByName("Cols"), data, top)
+                put_rows(sheets.getByName("Data"), frows, top)
                 rep_sheet = sheets.getByName("Report")
                 for name, v in report.labels.items():
                     set_cell(rep_sheet.getCellRangeByName(name), v if isinstance(v, str) else float(v))
@@ -987,11 +1031,12 @@ def main():
                 overhead = statistics.median(calc(doc) for _ in range(5))
                 log("data written in %.1f s; an empty calculate() takes %.2f ms" % (time.time() - t0, overhead * 1e3))
                 pairs = simple_pairs(n, is_whole, data, n == largest and not is_whole or
-                                     (not bounded and n == largest))
-                pairs.append(report.pair(n, is_whole, frows))
+                                     (not bounded and n == largest), args.header)
+                pairs.append(report.pair(n, is_whole, frows, args.header))
                 verify = {}
                 if is_whole:
-                    verify = {p.name: p for p in simple_pairs(n, False, data, False) + [report.pair(n, False, frows)]}
+                    verify = {p.name: p for p in simple_pairs(n, False, data, False, args.header)
+                              + [report.pair(n, False, frows, args.header)]}
                 for pair in pairs:
                     if only and pair.name not in only:
                         continue
@@ -1018,14 +1063,17 @@ def main():
                                 how = "; %s figures from bounded ranges, untimed" % side_name
                     if ours.figures is not None and nat.figures is not None:
                         bad = compare(ours.figures, nat.figures)
-                        values = ("equal (%d figures%s)" % (len(ours.figures), how) if not bad
-                                  else "MISMATCH (%d of %d figures%s)" % (len(bad), len(ours.figures), how))
-                        for k, a, b in bad[:10]:
+                        count = len(set(ours.figures) | set(nat.figures))
+                        nfig = "%d figure%s" % (count, "" if count == 1 else "s")
+                        values = ("equal (%s%s)" % (nfig, how) if not bad
+                                  else "MISMATCH (%d of %s%s)" % (len(bad), nfig, how))
+                        for k, a, b in bad[:args.show]:
                             log("MISMATCH %s %d rows %s: surveycalc %s, native %s" % (pair.name, n, k, a, b))
                         if bad:
                             mismatched.append((pair.name, n))
                     else:
                         values = "not compared"
+                        uncompared.append((pair.name, n))
                     for mode in ("cold", "warm"):
                         a, b = getattr(ours, mode), getattr(nat, mode)
                         ratio = statistics.median(a) / statistics.median(b) if a and b else None
@@ -1035,6 +1083,7 @@ def main():
                             "ratio": fmt_ratio(ratio),
                             "surveycalc_reps": len(a) if a else 0, "native_reps": len(b) if b else 0,
                             "surveycalc_note": ours.note, "native_note": nat.note, "values": values,
+                            "header": "row 1" if args.header else "none",
                             "empty_calc_ms": "%.2f" % (overhead * 1e3),
                             "surveycalc_edit_ms": fmt_ms(ours.edits[mode], "%.2f"),
                             "native_edit_ms": fmt_ms(nat.edits[mode], "%.2f"),
@@ -1058,11 +1107,13 @@ def main():
         log("\nMISMATCH in: %s" % ", ".join("%s at %d rows" % m for m in mismatched))
     else:
         log("\nevery compared pair gives equal figures (within 1e-9)")
+    if uncompared:
+        log("not compared (a side not run): %s" % ", ".join("%s at %d rows" % u for u in uncompared))
     if args.csv:
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         stamp = datetime.datetime.now().isoformat(timespec="seconds")
         fields = ["pair", "rows", "refs", "mode", "surveycalc_ms", "native_ms", "ratio", "surveycalc_reps",
-                  "native_reps", "surveycalc_note", "native_note", "values", "what", "empty_calc_ms", "surveycalc_edit_ms",
+                  "native_reps", "surveycalc_note", "native_note", "values", "what", "header", "empty_calc_ms", "surveycalc_edit_ms",
                   "native_edit_ms", "cpu", "cores",
                   "libreoffice", "oxt", "oxt_sha256", "budget_s", "date"]
         with open(args.csv, "w", newline="", encoding="utf-8") as f:
