@@ -37,6 +37,7 @@ SURVEYCALC_CACHE (if set) reaches soffice unchanged: Office._as_user starts
 unopkg and soffice with a copy of os.environ, and setpriv keeps the
 environment; test_cache_knob_reaches_soffice checks it.
 """
+import gc
 import math
 import os
 import random
@@ -487,6 +488,16 @@ class CacheFreshness(unittest.TestCase):
         self.mutate("setFormula of a formula", lambda: s.cell("A%d" % r).setFormula("=%g-0" % other_score(s.row(r)[0])),
                     SCORES)
 
+    def test_value_written_below_the_last_used_row(self):
+        """The ranges end below the data: a value written into one of their empty rows below the
+        sheet's last used row (a cache that reads only the used rows must not listen only to them)."""
+        s = self.survey
+        s.cell("A31:AB60").clearContents(VALUE | DATETIME | STRING | FORMULA)
+        self.mutate("setValue in A35, below the last used row", lambda: s.cell("A35").setValue(10),
+                    ("difficulty", "difficulty_column", "fixed_difficulty", "other_difficulty"))
+        self.mutate("setString in C38, below the last used row", lambda: s.cell("C38").setString("3"),
+                    ("mentionrate_3", "other_mentionrate_1"))
+
     def test_set_data_array_on_part_of_the_range(self):
         """XCellRangeData.setDataArray over three rows of every column."""
         s = self.survey
@@ -604,6 +615,33 @@ class CacheFreshness(unittest.TestCase):
         for cell, z, _, then, changes in precedents:
             self.mutate("%s, precedent of %s, changes" % (z, cell), lambda: s.cell(z).setFormula(str(then)), changes)
 
+    def test_formula_in_the_range_with_automatic_calculation_off(self):
+        """A10 = Z1 and Z1 changes while automatic calculation is off; before calculate(), a new
+        array formula over the range is entered and read, which makes Calc compute it from A10's old value
+        (a cache that kept ranges with formula cells would file that old value). Then
+        calculate(): every figure must see A10's new value.
+
+        The scratch array itself is not checked: LibreOffice 7.4 leaves an array formula computed
+        while a precedent was dirty and automatic calculation off at its old result after
+        calculate() (native {=A1:A5*2} too; only calculateAll() updates it)."""
+        s = self.survey
+        s.cell("Z1").setValue(3)
+        s.cell("A10").setFormula("=Z1")
+
+        def change_precedent_then_calculate():
+            s.doc.enableAutomaticCalculation(False)
+            try:
+                s.cell("Z1").setValue(9)
+                scratch = s.cell("T20:V25")
+                scratch.setArrayFormula("GROUPTABLE(A2:A40;B2:B40)")
+                scratch.getDataArray()  # shown (read): computed now, from A10's old value
+                s.doc.calculate()
+            finally:
+                s.doc.enableAutomaticCalculation(True)
+
+        self.mutate("Z1 changed with autocalculate off, an array entered, calculate()",
+                    change_precedent_then_calculate, SCORES)
+
     def test_volatile_function_in_the_range(self):
         """=RAND()*10 in the scores: recalculated without any edit to the range (an edit elsewhere,
         calculate(), calculateAll()); every figure must agree with the same recalculation."""
@@ -678,24 +716,36 @@ class CacheFreshness(unittest.TestCase):
         self.mutate("an edit in the second document", lambda: second.cell("A2:I40").setDataArray(survey_rows(4)[1:40]),
                     SCORES + PLACE + ("mentionrate_3",), survey=second, also=(first,))
 
+    def close(self, survey):
+        """Closes a survey's document. The caller must drop its own references too (del, then
+        gc.collect()): while this process holds a proxy the office keeps the document object,
+        and a new document could never be allocated at the closed one's address."""
+        survey.doc.close(True)
+        self.open_docs.remove(survey.doc)
+        if self.survey is survey:
+            self.survey = None
+
     def test_close_and_reopen(self):
         """Stored as ODS, closed and reopened; the same file name stored again with other data and
         reopened; another file with the same layout opened beside it."""
-        first = self.survey
         path = os.path.join(self.files, "survey.ods")
-        figures = self.fresh(first, "building the document")
-        self.office.save_as(first.doc, path)
-        first.doc.close(True)
+        figures = self.fresh(self.survey, "building the document")
+        self.office.save_as(self.survey.doc, path)
+        self.close(self.survey)
+        gc.collect()
         reopened = self.track(Survey(self.office.load(path)))
         again = self.fresh(reopened, "closing and reopening")
         self.assertTrue(all(same(figures[n], again[n]) for n in figures))
         self.mutate("an edit after reopening", lambda: reopened.cell("A2").setValue(other_score(reopened.row(2)[0])),
                     SCORES, survey=reopened)
-        reopened.doc.close(True)
+        self.close(reopened)
+        del reopened
         # the same file name (so the same URL in the office) with other data
         other = Survey.create(self.office, seed=2)
         self.office.save_as(other.doc, path)
         other.doc.close(True)
+        del other
+        gc.collect()
         swapped = self.track(Survey(self.office.load(path)))
         now = self.fresh(swapped, "reopening the file stored again with other data")
         self.assertFalse([n for n in figures if same(figures[n], now[n])], "the data must differ in every figure")
@@ -703,6 +753,8 @@ class CacheFreshness(unittest.TestCase):
         third = Survey.create(self.office, seed=5)
         self.office.save_as(third.doc, os.path.join(self.files, "third.ods"))
         third.doc.close(True)
+        del third
+        gc.collect()
         beside = self.track(Survey(self.office.load(os.path.join(self.files, "third.ods"))))
         figures3 = self.fresh(beside, "opening another file with the same layout")
         self.assertFalse([n for n in figures3 if same(figures3[n], now[n])], "the data must differ in every figure")
@@ -710,6 +762,23 @@ class CacheFreshness(unittest.TestCase):
         self.mutate("an edit in the file opened beside",
                     lambda: beside.cell("B2:B40").setDataArray((("上海",),) * 20 + (("北京",),) * 19),
                     PLACE, survey=beside, also=(swapped,))
+
+    def test_new_documents_where_closed_ones_were(self):
+        """Documents closed (and released) and new ones with the same layout created, several times:
+        a new document object may be allocated at a closed one's address, so a cache that keeps
+        a closed document's entries (no dispose handling) serves them to the new one. Whether the
+        address is reused is up to the allocator (about every other time in 7.4), hence the rounds."""
+        previous = self.fresh(self.survey, "the first document")
+        self.close(self.survey)
+        gc.collect()
+        for seed in range(10, 16):
+            survey = self.track(Survey.create(self.office, seed))
+            figures = self.fresh(survey, "closing a document and creating another (seed %d)" % seed)
+            self.assertFalse(same(figures["difficulty"], previous["difficulty"]), "the data must differ")
+            previous = figures
+            self.close(survey)
+            del survey
+            gc.collect()
 
     def test_a_sheet_inserted_before_the_data(self):
         """(Not in the brief's list.) A new first sheet with other data at the same addresses and the
