@@ -34,7 +34,8 @@ that address.
 To extend: add a Spec (cell, formula template, native template, Python
 oracle) or a test method calling `mutate(what, action, changes=...)`.
 
-Checked against fault-injected builds of the cache (3f09a9d, one defect each):
+Checked against fault-injected builds of the cache (3f09a9d, one defect each;
+tests/e2e/freshness_mutants.py builds and runs them):
 modify events ignored; modify events ignored during one step at a time (every
 step fails except those over ranges with formula cells, which are never
 cached, and those below the last used row, whose key changes); plain values
