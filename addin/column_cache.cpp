@@ -25,14 +25,16 @@ using css::uno::UNO_QUERY;
 /// At most this many cells are kept (about 50 bytes each plus long texts);
 /// the least recently used entries go first. SURVEYCALC_CACHE_CELLS overrides.
 constexpr std::size_t kDefaultMaxCells = std::size_t{8} << 20;
+/// Distinct values kept per function and entries (a formula whose criterion
+/// cell changes yields a value per criterion; older ones are let go).
+constexpr std::size_t kResultsPerKey = 16;
 
 /// A figure as Calc sees an asynchronous add-in result: Calc registers a
 /// listener, takes the value from the first event, and marks every formula
 /// cell listening dirty on each later event.
 class VolatileResult : public cppu::WeakImplHelper1<css::sheet::XVolatileResult> {
    public:
-    VolatileResult(Any value, std::string signature)
-        : value_(std::move(value)), signature_(std::move(signature)) {}
+    VolatileResult(Any value, std::string key) : value_(std::move(value)), key_(std::move(key)) {}
 
     void SAL_CALL addResultListener(const Reference<css::sheet::XResultListener>& l) override {
         if (!l.is()) return;
@@ -72,7 +74,7 @@ class VolatileResult : public cppu::WeakImplHelper1<css::sheet::XVolatileResult>
         }
     }
     const Any& value() const { return value_; }
-    const std::string& signature() const { return signature_; }
+    const std::string& key() const { return key_; }
 
    private:
     css::sheet::ResultEvent event() {
@@ -83,7 +85,7 @@ class VolatileResult : public cppu::WeakImplHelper1<css::sheet::XVolatileResult>
     }
     std::mutex mu_;
     Any value_;
-    std::string signature_;
+    std::string key_;
     bool expired_ = false;
     std::vector<Reference<css::sheet::XResultListener>> listeners_;
 };
@@ -126,8 +128,10 @@ struct ColumnCache::Impl {
     std::recursive_mutex mu;
     std::map<Key, std::uint64_t> by_key;
     std::unordered_map<std::uint64_t, Entry> entries;
-    std::unordered_map<std::string, rtl::Reference<VolatileResult>> results;  // by signature
-    std::map<const void*, Reference<css::lang::XComponent>> documents;        // the documents listened to
+    // The live results by function and entries; Calc keeps one listener per
+    // result object, so a formula computed again to the same value gets the same one.
+    std::unordered_map<std::string, std::vector<rtl::Reference<VolatileResult>>> results;
+    std::map<const void*, Reference<css::lang::XComponent>> documents;  // the documents listened to
     std::uint64_t next_id = 1;
     std::uint64_t tick = 0;
     std::size_t cells = 0;
@@ -145,8 +149,10 @@ struct ColumnCache::Impl {
         }
         std::vector<rtl::Reference<VolatileResult>> out = std::move(e.results);
         for (const auto& r : out) {
-            auto found = results.find(r->signature());
-            if (found != results.end() && found->second.get() == r.get()) results.erase(found);
+            auto found = results.find(r->key());
+            if (found == results.end()) continue;
+            std::erase(found->second, r);
+            if (found->second.empty()) results.erase(found);
         }
         by_key.erase(e.key);
         cells -= e.cells;
@@ -177,7 +183,6 @@ ColumnCache::Read ColumnCache::get(const Reference<css::uno::XInterface>& doc, c
         return Read{std::make_shared<const Block>(read(at, rows)), 0, false};
     Impl::Key key{d, at.sheet, at.first_col, at.first_row, at.cols, rows};
     std::vector<rtl::Reference<VolatileResult>> expire;
-    Read out;
     {
         std::lock_guard<std::recursive_mutex> g(impl_->mu);
         auto k = impl_->by_key.find(key);
@@ -232,19 +237,24 @@ ColumnCache::Read ColumnCache::get(const Reference<css::uno::XInterface>& doc, c
     impl_->cells += e.cells;
     impl_->by_key[key] = id;
     impl_->entries.emplace(id, std::move(e));
-    out = Read{block, id, false};
-    return out;
+    return Read{block, id, false};
 }
 
-Any ColumnCache::attach(const Any& value, const std::vector<std::uint64_t>& entries, std::string signature) {
+Any ColumnCache::attach(const Any& value, std::size_t function, const std::vector<std::uint64_t>& entries) {
     std::lock_guard<std::recursive_mutex> g(impl_->mu);
-    for (std::uint64_t id : entries)
+    std::string key = std::to_string(function);
+    for (std::uint64_t id : entries) {
         if (!impl_->entries.count(id)) return value;  // dropped during the call: a plain value
-    auto found = impl_->results.find(signature);
-    if (found != impl_->results.end() && found->second->value() == value)
-        return Any(Reference<css::sheet::XVolatileResult>(found->second.get()));
-    rtl::Reference<VolatileResult> r(new VolatileResult(value, signature));
-    impl_->results[signature] = r;
+        key += ":" + std::to_string(id);
+    }
+    // The cells' values are in the value: two formulas of one function over the
+    // same entries that give the same value may share a result object.
+    std::vector<rtl::Reference<VolatileResult>>& same = impl_->results[key];
+    for (const auto& r : same)
+        if (r->value() == value) return Any(Reference<css::sheet::XVolatileResult>(r.get()));
+    if (same.size() >= kResultsPerKey) same.erase(same.begin());  // Calc's listener keeps it alive
+    rtl::Reference<VolatileResult> r(new VolatileResult(value, key));
+    same.push_back(r);
     for (std::uint64_t id : entries) impl_->entries.at(id).results.push_back(r);
     return Any(Reference<css::sheet::XVolatileResult>(r.get()));
 }
@@ -259,20 +269,14 @@ void ColumnCache::drop(std::uint64_t entry) {
 }
 
 void ColumnCache::drop_document(const void* doc) {
-    std::vector<rtl::Reference<VolatileResult>> expire;
-    {
-        std::lock_guard<std::recursive_mutex> g(impl_->mu);
-        std::vector<std::uint64_t> ids;
-        for (const auto& [id, e] : impl_->entries)
-            if (std::get<0>(e.key) == doc) ids.push_back(id);
-        for (std::uint64_t id : ids) {
-            auto r = impl_->remove(id);
-            expire.insert(expire.end(), r.begin(), r.end());
-        }
-        impl_->documents.erase(doc);
-    }
-    // The document is closing: its formula cells are going away; nothing to tell.
-    (void)expire;
+    // The document is closing: its formula cells go with it, so its results
+    // are dropped without being expired.
+    std::lock_guard<std::recursive_mutex> g(impl_->mu);
+    std::vector<std::uint64_t> ids;
+    for (const auto& [id, e] : impl_->entries)
+        if (std::get<0>(e.key) == doc) ids.push_back(id);
+    for (std::uint64_t id : ids) impl_->remove(id);
+    impl_->documents.erase(doc);
 }
 
 }  // namespace surveycalc::uno

@@ -50,13 +50,13 @@ class ColumnCache {
     Read get(const css::uno::Reference<css::uno::XInterface>& doc, const Located& at, std::size_t rows,
              bool use_cached);
 
-    /// The value to return for a figure computed from cache entries `entries`
-    /// (and arguments summed up by `signature`): an XVolatileResult that
-    /// expires when any of the entries is dropped. The same object is returned
-    /// again while the entries live and the value is the same, so Calc keeps
-    /// one listener per formula.
-    css::uno::Any attach(const css::uno::Any& value, const std::vector<std::uint64_t>& entries,
-                         std::string signature);
+    /// The value to return for a figure of catalog function `function`
+    /// computed from cache entries `entries`: an XVolatileResult that expires
+    /// when any of the entries is dropped. While they live, a figure computed
+    /// again to the same value gets the same object, so Calc keeps one
+    /// listener per formula instead of one per recalculation.
+    css::uno::Any attach(const css::uno::Any& value, std::size_t function,
+                         const std::vector<std::uint64_t>& entries);
 
     /// Drops one entry (its range changed) or every entry of a document (it closed).
     void drop(std::uint64_t entry);

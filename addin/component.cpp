@@ -1,6 +1,6 @@
 // The UNO component. Its XFunctions methods are generated from the catalog
-// (gencatalog glue -> functions_glue.inc): each converts its arguments to core
-// types and calls the function's catalog entry through call_scalar/call_table.
+// (gencatalog glue -> functions_glue.inc): each hands its arguments to call(),
+// which reads the sheet ranges, converts the rest and runs the catalog entry.
 // Errors never escape as C++ exceptions: bad arguments become
 // IllegalArgumentException (Err:502 in the cell), anything unexpected a
 // RuntimeException (#VALUE!).
@@ -15,7 +15,6 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <exception>
-#include <functional>
 #include <org/surveycalc/XFunctions.hpp>
 
 #include "column_cache.hpp"
@@ -96,7 +95,6 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
         return In{false, {}, surveycalc::Arg{true, surveycalc::uno::to_block(m)}};
     }
     static In value_arg(const Any& a) { return In{false, {}, surveycalc::uno::to_arg(a)}; }
-    // (an In is copied once per call: a value or an inline array, never a data column)
 
     /// Calls catalog function `index`: reads its sheet ranges (each trimmed to
     /// the used area; the ranges of one height read to the same row count),
@@ -150,17 +148,7 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
                     held.push_back(std::move(r.block));
                     c.args.push_back(std::move(a));
                 }
-                // A whole column's header (row 1) is no row of data: not in the
-                // pairs' whole columns either (else "base";"all" counts it).
-                for (const auto& b : held) {
-                    if (b->header.empty()) continue;
-                    for (surveycalc::Arg& p : c.pairs)
-                        if (p.is_range && p.block.rows > 0 && p.block.height() == b->height())
-                            for (std::size_t col = 0; col < p.block.cols; ++col)
-                                if (p.block.at(0, col).is_text())
-                                    p.block.at(0, col) = surveycalc::Cell::blank();
-                    break;
-                }
+                for (const auto& b : held) su::drop_header_row(*b, c.pairs);
                 Any value;
                 try {
                     surveycalc::Value v = surveycalc::catalog::call(f, c);
@@ -173,40 +161,10 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
                     throw;
                 }
                 if (entries.empty()) return value;
-                return cache.attach(value, entries, signature(index, c));
+                return cache.attach(value, index, entries);
             }
             throw std::logic_error("unreachable");
         });
-    }
-
-    /// What identifies a call's arguments apart from its cached ranges (which
-    /// the entries identify): the function and every other argument's cells.
-    static std::string signature(std::size_t index, const surveycalc::Call& c) {
-        std::size_t h = std::hash<std::size_t>()(index);
-        auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-        auto block = [&](const surveycalc::Block& b) {
-            mix(b.rows);
-            mix(b.cols);
-            mix(b.written_rows);
-            for (const surveycalc::Cell& x : b.cells) {
-                mix(static_cast<std::size_t>(x.kind));
-                mix(std::hash<double>()(x.number));
-                if (!x.text.empty()) mix(std::hash<std::string>()(x.text));
-            }
-        };
-        for (const surveycalc::Arg& a : c.args) {
-            if (a.shared) {
-                mix(reinterpret_cast<std::uintptr_t>(a.shared));
-                continue;
-            }
-            block(a.block);
-        }
-        for (const surveycalc::Arg& a : c.pairs) {
-            mix(a.is_range);
-            block(a.block);
-        }
-        mix(static_cast<std::size_t>(c.lang));
-        return std::to_string(index) + ":" + std::to_string(h);
     }
 
     css::uno::Reference<css::uno::XComponentContext> ctx_;

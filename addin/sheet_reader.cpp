@@ -132,4 +132,13 @@ Block read(const Located& at, std::size_t rows) {
     return b;
 }
 
+void drop_header_row(const Block& data, Pairs& pairs) {
+    if (data.header.empty()) return;
+    for (Arg& p : pairs) {
+        if (!p.is_range || p.block.rows == 0 || p.block.height() != data.height()) continue;
+        for (std::size_t c = 0; c < p.block.cols; ++c)
+            if (p.block.at(0, c).is_text()) p.block.at(0, c) = Cell::blank();
+    }
+}
+
 }  // namespace surveycalc::uno

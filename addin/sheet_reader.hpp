@@ -9,6 +9,7 @@
 #include <string>
 
 #include "surveycalc/cell.hpp"
+#include "surveycalc/functions.hpp"
 
 namespace surveycalc::uno {
 
@@ -37,6 +38,11 @@ Located locate(const css::uno::Reference<css::table::XCellRange>& range, std::st
 /// whole-column reference a text in row 1 is the column's header and reads as
 /// blank (as AVERAGE(A:A) skips it), so A:A means the answers under the header.
 Block read(const Located& at, std::size_t rows);
+
+/// A whole column's header (row 1, see read()) is no row of data in the
+/// call's other whole columns either: blanks row 1's texts in the pairs'
+/// ranges of the data's height (else "base";"all" counts the header's row).
+void drop_header_row(const Block& data, Pairs& pairs);
 
 /// The sub-range object of the first `rows` rows (the object a cache listens to).
 css::uno::Reference<css::table::XCellRange> head(const Located& at, std::size_t rows);

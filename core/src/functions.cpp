@@ -111,17 +111,15 @@ Result difficulty(const Block& scores, const Pairs& pairs) {
     require_shape(scores, scores, "scores", true);
     Request req("DIFFICULTY", scores, pairs);
     if (!req.options().weights) {
-        // Unweighted: the same sums as weighted_mean with every weight 1, in the
-        // same order (the same bits), without building the sample.
-        double sum = 0, n = 0, lo = 0, hi = 0;
+        // Unweighted: the mean without building the sample (the same sums, so the same bits).
+        WeightedMean m;
+        double n = 0;
         for_valid_scores(scores, req, all_rows, [&](double v, std::size_t) {
-            lo = n > 0 ? std::min(lo, v) : v;
-            hi = n > 0 ? std::max(hi, v) : v;
-            sum += v;
+            m.add(v, 1.0);
             n += 1;
         });
         if (!enough(n, req.options())) return NA{};
-        return number_or_na(std::clamp(sum / n, lo, hi));
+        return number_or_na(m.value());
     }
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};

@@ -56,21 +56,32 @@ Sample score_sample(const Block& scores, const Request& req, Extra&& extra) {
     return s;
 }
 
-/// Σw·x / Σw. Weights are in [0,2) (Request::weight) and values bounded (a
-/// score scale within ±1e15, indicators 0/1), so neither sum can overflow or
-/// underflow; a share of indicators never exceeds 1 (a subset of the same
-/// non-negative terms sums to no more than all of them), and the mean is kept
-/// within the values' range against round-off.
-inline double weighted_mean(const Sample& s) {
+/// Σw·x / Σw, accumulated one value at a time. Weights are in [0,2)
+/// (Request::weight) and values bounded (a score scale within ±1e15,
+/// indicators 0/1), so neither sum can overflow or underflow; a share of
+/// indicators never exceeds 1 (a subset of the same non-negative terms sums to
+/// no more than all of them), and the mean is kept within the values' range
+/// against round-off.
+struct WeightedMean {
     double sw = 0, swx = 0, lo = 0, hi = 0;
-    for (std::size_t i = 0; i < s.x.size(); ++i) {
-        sw += s.w[i];
-        swx += s.w[i] * s.x[i];
-        lo = i ? std::min(lo, s.x[i]) : s.x[i];
-        hi = i ? std::max(hi, s.x[i]) : s.x[i];
+    bool any = false;
+    void add(double x, double w) {
+        sw += w;
+        swx += w * x;
+        lo = any ? std::min(lo, x) : x;
+        hi = any ? std::max(hi, x) : x;
+        any = true;
     }
-    if (!(sw > 0)) return std::numeric_limits<double>::quiet_NaN();
-    return std::clamp(swx / sw, lo, hi);
+    double value() const {
+        if (!(sw > 0)) return std::numeric_limits<double>::quiet_NaN();
+        return std::clamp(swx / sw, lo, hi);
+    }
+};
+
+inline double weighted_mean(const Sample& s) {
+    WeightedMean m;
+    for (std::size_t i = 0; i < s.x.size(); ++i) m.add(s.x[i], s.w[i]);
+    return m.value();
 }
 
 }  // namespace surveycalc
