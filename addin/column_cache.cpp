@@ -245,7 +245,8 @@ Any ColumnCache::attach(const Any& value, std::size_t function, const std::vecto
     std::string key = std::to_string(function);
     for (std::uint64_t id : entries) {
         if (!impl_->entries.count(id)) return value;  // dropped during the call: a plain value
-        key += ":" + std::to_string(id);
+        key += ':';  // appended piece by piece: GCC 12 at -O3 warns falsely on ":" + string (bug 105329)
+        key += std::to_string(id);
     }
     // The cells' values are in the value: two formulas of one function over the
     // same entries that give the same value may share a result object.
