@@ -13,8 +13,32 @@ namespace surveycalc::uno {
 std::string to_utf8(const rtl::OUString& s) {
     const sal_Unicode* p = s.getStr();
     const std::size_t n = static_cast<std::size_t>(s.getLength());
-    std::string out;
-    out.reserve(n);
+    // One pass for the length, one to write: a cell is converted on every
+    // uncached read, so no reallocation and no per-byte append.
+    std::size_t bytes = 0;
+    bool ascii = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char32_t c = p[i];
+        if (c < 0x80) {
+            bytes += 1;
+            continue;
+        }
+        ascii = false;
+        if (c < 0x800) {
+            bytes += 2;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
+            bytes += 4;
+            ++i;
+        } else {
+            bytes += 3;  // a lone surrogate becomes U+FFFD, also 3 bytes
+        }
+    }
+    std::string out(bytes, '\0');
+    char* o = out.data();
+    if (ascii) {
+        for (std::size_t i = 0; i < n; ++i) o[i] = static_cast<char>(p[i]);
+        return out;
+    }
     for (std::size_t i = 0; i < n; ++i) {
         char32_t c = p[i];
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
@@ -24,19 +48,19 @@ std::string to_utf8(const rtl::OUString& s) {
             c = 0xFFFD;
         }
         if (c < 0x80) {
-            out += static_cast<char>(c);
+            *o++ = static_cast<char>(c);
         } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
+            *o++ = static_cast<char>(0xC0 | (c >> 6));
+            *o++ = static_cast<char>(0x80 | (c & 0x3F));
         } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
+            *o++ = static_cast<char>(0xE0 | (c >> 12));
+            *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (c & 0x3F));
         } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
+            *o++ = static_cast<char>(0xF0 | (c >> 18));
+            *o++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (c & 0x3F));
         }
     }
     return out;
@@ -48,6 +72,15 @@ rtl::OUString to_ou(const std::string& s) {
 }
 
 Cell to_cell(const css::uno::Any& a) {
+    // The two types a cell reads as first, without the conversions >>= tries.
+    switch (a.getValueTypeClass()) {
+        case css::uno::TypeClass_DOUBLE:
+            return Cell::of(*static_cast<const double*>(a.getValue()));
+        case css::uno::TypeClass_STRING:
+            return Cell::of(to_utf8(*static_cast<const rtl::OUString*>(a.getValue())));
+        default:
+            break;
+    }
     double d = 0;
     bool b = false;
     rtl::OUString s;

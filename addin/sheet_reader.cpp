@@ -111,7 +111,8 @@ Block read(const Located& at, std::size_t rows) {
     if (rows == 0 || at.cols == 0) return b;
     // One call for the whole block: Calc fills a sequence of rows of any, blank
     // cells as "", error cells as void (ScRangeToSequence::FillMixedArray).
-    Matrix m = Reference<css::sheet::XCellRangeData>(head(at, rows), UNO_QUERY_THROW)->getDataArray();
+    // const: a non-const Sequence's operator[] checks for copy-on-write on every row.
+    const Matrix m = Reference<css::sheet::XCellRangeData>(head(at, rows), UNO_QUERY_THROW)->getDataArray();
     for (std::size_t r = 0; r < rows && r < static_cast<std::size_t>(m.getLength()); ++r) {
         const css::uno::Sequence<css::uno::Any>& row = m[static_cast<sal_Int32>(r)];
         for (std::size_t c = 0; c < at.cols && c < static_cast<std::size_t>(row.getLength()); ++c) {

@@ -5,11 +5,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "answers.hpp"
+
 namespace surveycalc {
 
 struct BlockViews {
     bool has_numbers = false;
     std::vector<double> numbers;
+    bool has_empty = false;
+    std::vector<unsigned char> empty;
     bool has_texts = false;
     TextIds texts;
 };
@@ -35,6 +39,17 @@ const std::vector<double>& plain_numbers(const Block& b) {
         v.has_numbers = true;
     }
     return v.numbers;
+}
+
+const std::vector<unsigned char>& empty_rows(const Block& b) {
+    BlockViews& v = views(b);
+    if (!v.has_empty) {
+        v.empty.assign(b.rows, 0);
+        if (b.cols > 0)
+            for (std::size_t r = 0; r < b.rows; ++r) v.empty[r] = is_empty(b.at(r, 0)) ? 1 : 0;
+        v.has_empty = true;
+    }
+    return v.empty;
 }
 
 const TextIds& text_ids(const Block& b) {

@@ -28,6 +28,7 @@ template <class Extra, class Visit>
 void for_valid_scores(const Block& scores, const Request& req, Extra&& extra, Visit&& visit) {
     const Options& opt = req.options();
     const std::vector<double>& plain = plain_numbers(scores);
+    const std::vector<unsigned char>& empty = empty_rows(scores);
     const bool no_codes = opt.missing.empty();  // then a number cell is never a missing code
     const double lo = opt.scale_lo, hi = opt.scale_hi;
     const bool every_row = !req.has_criteria();
@@ -38,6 +39,7 @@ void for_valid_scores(const Block& scores, const Request& req, Extra&& extra, Vi
             visit(v, r);
             continue;
         }
+        if (empty[r]) continue;  // classify_score: not a score, no error
         const Cell& c = scores.at(r, 0);
         ScoreCell sc = classify_score(c, opt);
         if (sc.status == ScoreCell::Status::Invalid) {
