@@ -1,5 +1,6 @@
 #include "answers.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -81,6 +82,77 @@ std::vector<Answer> split_answers(const Cell& c, const std::u32string* seps) {
             out.push_back({std::move(key), std::string(without_other_text(label))});
     }
     return out;
+}
+
+namespace {
+
+/// A plain token is its own key unless it reads as a number written otherwise
+/// than its key ("05", "5.0", "+5", "-0"): then false.
+bool own_key(std::string_view token) {
+    const char f = token.front();
+    if (!((f >= '0' && f <= '9') || f == '-' || f == '+' || f == '.')) return true;  // not a number
+    std::optional<double> n = text::parse_number(token);
+    if (!n) return true;
+    double v = *n == 0 ? 0.0 : *n;
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() && std::string_view(buf, static_cast<std::size_t>(end - buf)) == token;
+}
+
+/// text::is_default_separator over ASCII, as a table.
+constexpr std::array<bool, 128> kDefaultAscii = [] {
+    std::array<bool, 128> t{};
+    for (unsigned char c : {';', ',', '|', '/', '\n', '\r'}) t[c] = true;
+    return t;
+}();
+
+}  // namespace
+
+bool plain_answer_keys(std::string_view text, const std::u32string* seps,
+                       std::vector<std::string_view>& keys) {
+    keys.clear();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t start = 0;
+    auto token = [&](std::size_t end) {
+        std::string_view t = text::ascii_trim(text.substr(start, end - start));
+        if (t.empty()) return true;
+        if (!own_key(t)) return false;
+        keys.push_back(t);
+        return true;
+    };
+    // One pass: the checks of text::is_plain_cjk (then NFKC and case folding
+    // change nothing but ASCII letters, refused here) and the split of
+    // text::split_labels (no 〖…〗 in plain text).
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char b = p[i];
+        if (b < 0x80) {
+            if (b >= 'A' && b <= 'Z') return false;  // its key is folded: a copy
+            if (seps ? seps->find(b) != std::u32string::npos : kDefaultAscii[b]) {
+                if (!token(i)) return false;
+                start = i + 1;
+            }
+            ++i;
+            continue;
+        }
+        if (i + 3 > n) return false;
+        const unsigned char b1 = p[i + 1], b2 = p[i + 2];
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+        const bool ideograph = (b == 0xE4 && b1 >= 0xB8) || (b >= 0xE5 && b <= 0xE9);
+        const bool comma_stop = b == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82);
+        if (!ideograph && !comma_stop) return false;
+        const char32_t cp =
+            (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+        if (seps ? seps->find(cp) != std::u32string::npos : cp == 0x3001) {  // 、 the one default here
+            if (!token(i)) return false;
+            start = i + 3;
+        }
+        i += 3;
+    }
+    if (!token(n)) return false;
+    // A cell that is one no-answer mark has no answers (split_answers: is_empty).
+    if (mark_of_normalized(text::ascii_trim(text)) != NoAnswerMark::None) keys.clear();
+    return true;
 }
 
 std::string cell_text(const Cell& c) {

@@ -56,6 +56,15 @@ struct Answer {
 };
 std::vector<Answer> split_answers(const Cell& c, const std::u32string* seps = nullptr);
 
+/// The keys split_answers gives for a text cell, as views into `text`, without
+/// a copy, for the common cell that needs no Unicode work: ASCII and CJK
+/// ideographs (、 and 。 too), no upper-case letter, every number already in its
+/// key form ("5", not "05"). Clears `keys`; false for any other cell (then
+/// `keys` is unspecified and the caller takes split_answers). The keys are
+/// those of split_answers exactly (tests/fuzz/fuzz_text.cpp checks it).
+bool plain_answer_keys(std::string_view text, const std::u32string* seps,
+                       std::vector<std::string_view>& keys);
+
 /// A code book: the "labels" option's two-column range of (code, label) rows,
 /// such as a questionnaire's 1 = 外地员工返岗需隔离 or an ODK choices sheet's
 /// name and label. With it an answer written as a code or as its label is one

@@ -143,15 +143,21 @@ bool occurs_inside(std::string_view in, std::string_view key, bool& before_paren
 
 MentionCell MentionMatcher::parse(const Cell& cell) const {
     MentionCell out;
-    for (const Answer& a : split_answers(cell, opt_.seps())) {
+    auto visit = [&](std::string_view key) {
         out.answered = true;  // only delimiters or spaces: no answers, no answer
-        if (opt_.canonical(a.key) == key_) {
+        if (opt_.labels.empty() ? key == key_ : opt_.canonical(std::string(key)) == key_) {
             out.mentioned = true;
-        } else if (!seen_inside_ && a.key.size() > key_.size() && a.key.find(' ') != std::string::npos) {
+        } else if (!seen_inside_ && key.size() > key_.size() && key.find(' ') != std::string_view::npos) {
             bool paren = false;
-            seen_inside_ = occurs_inside(a.key, key_, paren);
+            seen_inside_ = occurs_inside(key, key_, paren);
         }
+    };
+    // Most cells need no Unicode work: their answers are views into the cell.
+    if (cell.is_text() && plain_answer_keys(cell.text, opt_.seps(), keys_)) {
+        for (std::string_view k : keys_) visit(k);
+        return out;
     }
+    for (const Answer& a : split_answers(cell, opt_.seps())) visit(a.key);
     return out;
 }
 

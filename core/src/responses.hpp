@@ -53,6 +53,7 @@ class MentionMatcher {
     const TextIds* texts_ = nullptr;         // one-column mode: the column's interned texts
     mutable std::vector<signed char> memo_;  // per distinct text: -1 not yet, else answered | mentioned << 1
     mutable bool seen_inside_ = false;
+    mutable std::vector<std::string_view> keys_;  // parse(): the answers of a plain cell
     MentionCell parse(const Cell& cell) const;
 };
 

@@ -12,6 +12,15 @@
 #include <utility>
 
 namespace surveycalc::text {
+
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view ascii_trim(std::string_view s) {
+    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
 namespace {
 
 /// True for text that every normal form used here leaves as it is apart from
@@ -37,14 +46,6 @@ bool is_plain_cjk(std::string_view s) {
         i += 3;
     }
     return true;
-}
-
-bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-std::string_view ascii_trim(std::string_view s) {
-    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && ascii_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
 }
 
 const icu::Normalizer2& nfkc_normalizer() {

@@ -37,6 +37,10 @@ std::string nfkc(std::string_view utf8);
 /// breaks, 、 (U+3001) and ┋ (U+250B, 问卷星). Full-width ； ， ｜ ／ are ASCII after NFKC.
 bool is_default_separator(char32_t cp);
 
+/// ASCII white space (space, \t to \r) and the same trimmed off a text.
+bool ascii_space(unsigned char c);
+std::string_view ascii_trim(std::string_view s);
+
 /// The code points of a "sep" option's text after NFKC, each a delimiter
 /// (a full-width ； given is the ; that NFKC makes of the cells' ；).
 std::u32string separators(std::string_view utf8);

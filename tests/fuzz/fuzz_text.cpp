@@ -4,9 +4,11 @@
 // Invariants: normalize and nfkc_trim are idempotent; parse_number never
 // returns a non-finite value; a finite double formatted by format_number
 // parses back as a finite number; split_tokens is split_labels normalised
-// (empty tokens dropped), and no token or label is empty.
+// (empty tokens dropped), and no token or label is empty; plain_answer_keys,
+// where it applies, gives split_answers' keys.
 #include <cstring>
 
+#include "answers.hpp"
 #include "fuzz_common.hpp"
 #include "text.hpp"
 
@@ -65,5 +67,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 "split_tokens(" + escaped(in) + ") gives the unnormalised " + escaped(t));
     }
     require(tokens == expected, "split_tokens(" + escaped(in) + ") is not split_labels normalised");
+
+    // The zero-copy path gives split_answers' keys exactly, with the default
+    // delimiters and with delimiters taken from the input's first bytes.
+    const Cell cell = Cell::of(std::string(in));
+    const std::u32string custom = text::separators(in.substr(0, std::min<std::size_t>(in.size(), 3)));
+    for (const std::u32string* seps : {static_cast<const std::u32string*>(nullptr), &custom}) {
+        std::vector<std::string_view> fast;
+        if (!cell.is_text() || !plain_answer_keys(cell.text, seps, fast)) continue;
+        std::vector<std::string> slow;
+        for (const Answer& a : split_answers(cell, seps)) slow.push_back(a.key);
+        require(std::vector<std::string>(fast.begin(), fast.end()) == slow,
+                "plain_answer_keys(" + escaped(in) + ") differs from split_answers");
+    }
     return 0;
 }

@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "answers.hpp"
 #include "text.hpp"
 
+using surveycalc::Answer;
+using surveycalc::Cell;
+using surveycalc::plain_answer_keys;
+using surveycalc::split_answers;
 using surveycalc::text::normalize;
 using surveycalc::text::parse_number;
 using surveycalc::text::split_tokens;
@@ -48,4 +53,42 @@ TEST_CASE("split_tokens: every listed delimiter, full-width forms, whole tokens"
     CHECK(split_tokens(" ;; a ;") == V{"a"});
     CHECK(split_tokens("｜／") == V{});
     CHECK(split_tokens("a;\u200B;b") == V{"a", "b"});  // a token of format characters only is no token
+}
+
+TEST_CASE("plain_answer_keys: the keys of split_answers without a copy, or false") {
+    auto slow = [](std::string_view t, const std::u32string* seps = nullptr) {
+        std::vector<std::string> out;
+        for (const Answer& a : split_answers(Cell::of(std::string(t)), seps)) out.push_back(a.key);
+        return out;
+    };
+    auto fast = [](std::string_view t, const std::u32string* seps = nullptr) {
+        std::vector<std::string_view> keys;
+        REQUIRE(plain_answer_keys(t, seps, keys));
+        return std::vector<std::string>(keys.begin(), keys.end());
+    };
+    std::vector<std::string_view> keys;
+    // Plain cells: ASCII, ideographs, 、 and 。
+    for (std::string_view t : {"外地员工返岗需隔离、客户资源受损", " 1;3 ; 12 ", "a/b|c,d", "1;;;2", ";;",
+                               "  ", "(跳过)", " (空) ", "(跳过);1", "其他。", "x y;z", "-1;0.5;1e3x"}) {
+        CAPTURE(t);
+        CHECK(fast(t) == slow(t));
+    }
+    for (int i = 0; i < 128; ++i) {  // every ASCII character between two answers: the same delimiters
+        const char c = static_cast<char>(i);
+        if (c >= 'A' && c <= 'Z') continue;
+        std::string t = std::string("x") + c + "y";
+        CAPTURE(i);
+        CHECK(fast(t) == slow(t));
+    }
+    CHECK(fast(" 1;3 ; 12 ") == std::vector<std::string>{"1", "3", "12"});
+    CHECK(fast("(跳过)").empty());
+    const std::u32string space = U" ";
+    CHECK(fast("1 3  5", &space) == std::vector<std::string>{"1", "3", "5"});
+    CHECK(fast("1 3  5", &space) == slow("1 3  5", &space));
+    // Anything needing Unicode work or a rewritten key takes split_answers.
+    for (std::string_view t :
+         {"A;b", "05;1", "5.0", "+5", "-0", "１;２", "１", "其他〖物流〗", "1┋2", "é", "\xE4"}) {
+        CAPTURE(t);
+        CHECK_FALSE(plain_answer_keys(t, nullptr, keys));
+    }
 }
