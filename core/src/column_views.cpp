@@ -16,6 +16,7 @@ struct BlockViews {
     std::vector<unsigned char> empty;
     bool has_texts = false;
     TextIds texts;
+    std::unordered_map<std::string, std::shared_ptr<void>> derived;
 };
 
 namespace {
@@ -50,6 +51,10 @@ const std::vector<unsigned char>& empty_rows(const Block& b) {
         v.has_empty = true;
     }
     return v.empty;
+}
+
+std::shared_ptr<void>& detail::derived_slot(const Block& b, const std::string& key) {
+    return views(b).derived[key];
 }
 
 const TextIds& text_ids(const Block& b) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,24 @@ struct TextIds {
     std::vector<const std::string*> texts;  // into the block's cells
 };
 const TextIds& text_ids(const Block& b);
+
+/// A value derived from the whole block under settings named by `key` (the
+/// mean of a column's valid scores on a scale, say), made once and kept with
+/// the block: fifty figures over a cached column that differ only in settings
+/// that do not change it (min_n, the confidence level) compute it once.
+/// `make()` returns a T; when it throws, nothing is kept.
+template <class T, class Make>
+const T& derived(const Block& b, const std::string& key, Make&& make);
+
+namespace detail {
+std::shared_ptr<void>& derived_slot(const Block& b, const std::string& key);
+}
+
+template <class T, class Make>
+const T& derived(const Block& b, const std::string& key, Make&& make) {
+    std::shared_ptr<void>& slot = detail::derived_slot(b, key);
+    if (!slot) slot = std::make_shared<T>(make());
+    return *static_cast<const T*>(slot.get());
+}
 
 }  // namespace surveycalc

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "answers.hpp"
+#include "column_views.hpp"
 #include "inference.hpp"
 #include "responses.hpp"
 #include "scaling.hpp"
@@ -110,16 +111,34 @@ namespace surveycalc::fn {
 Result difficulty(const Block& scores, const Pairs& pairs) {
     require_shape(scores, scores, "scores", true);
     Request req("DIFFICULTY", scores, pairs);
-    if (!req.options().weights) {
+    const Options& opt = req.options();
+    if (!opt.weights) {
         // Unweighted: the mean without building the sample (the same sums, so the same bits).
-        WeightedMean m;
-        double n = 0;
-        for_valid_scores(scores, req, all_rows, [&](double v, std::size_t) {
-            m.add(v, 1.0);
-            n += 1;
-        });
-        if (!enough(n, req.options())) return NA{};
-        return number_or_na(m.value());
+        struct Sums {
+            WeightedMean m;
+            double n = 0;
+        };
+        auto sums = [&] {
+            Sums s;
+            for_valid_scores(scores, req, all_rows, [&](double v, std::size_t) {
+                s.m.add(v, 1.0);
+                s.n += 1;
+            });
+            return s;
+        };
+        auto figure = [&](const Sums& s) -> Result {
+            if (!enough(s.n, opt)) return NA{};
+            return number_or_na(s.m.value());
+        };
+        if (req.has_criteria() || !opt.missing.empty()) return figure(sums());
+        // Over every row and without missing codes, the sums depend on the scale and
+        // skip_invalid only: kept with the column for every figure that shares them.
+        std::string key = "DIFFICULTY:";
+        key += answer_key(opt.scale_lo);
+        key += ':';
+        key += answer_key(opt.scale_hi);
+        key += opt.skip_invalid ? ":skip" : ":strict";
+        return figure(derived<Sums>(scores, key, sums));
     }
     Sample s = score_sample(scores, req, all_rows);
     if (!enough(s, req.options())) return NA{};
@@ -152,11 +171,23 @@ Result share(const Block& values, const Cell& value, const Pairs& pairs) {
     const Options& opt = req.options();
     Criterion equals(value, &opt.labels);
     Sample s;
+    // A text's verdict (no answer; equal to the value) once per distinct text of the column.
+    const TextIds& ids = text_ids(values);
+    std::vector<signed char> verdict(ids.texts.size(), -1);  // -1 not yet, else no_answer | equal << 1
+    const bool every_row = !req.has_criteria();
     for (std::size_t r = 0; r < values.rows; ++r) {
-        if (!req.keep(r)) continue;
+        if (!every_row && !req.keep(r)) continue;
         const Cell& c = values.at(r, 0);
-        if (no_answer(c, opt)) continue;
-        s.add(equals.matches(c) ? 1.0 : 0.0, req.weight(r));
+        int v;
+        if (const std::uint32_t id = ids.id[r]) {
+            signed char& m = verdict[id - 1];
+            if (m < 0) m = static_cast<signed char>(no_answer(c, opt) | (equals.matches(c) << 1));
+            v = m;
+        } else {
+            v = no_answer(c, opt) | (equals.matches(c) << 1);
+        }
+        if (v & 1) continue;
+        s.add((v & 2) ? 1.0 : 0.0, req.weight(r));
     }
     if (!enough(s, opt)) return NA{};
     return number_or_na(weighted_mean(s));
@@ -176,8 +207,17 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
     // of the largest of each (exact), so neither sum overflows (staff counts,
     // revenue: any size) and ordinary amounts give the plain Σx/Σd.
     std::vector<double> xs, ds, ws;
+    const std::vector<double>& px = plain_numbers(numerators);
+    const std::vector<double>& pd = plain_numbers(denominators);
+    const bool no_codes = opt.missing.empty(), every_row = !req.has_criteria();
     for (std::size_t r = 0; r < numerators.rows; ++r) {
-        if (!req.keep(r)) continue;
+        if (!every_row && !req.keep(r)) continue;
+        if (no_codes && px[r] >= 0 && pd[r] >= 0) {  // two number cells (false for NaN: the cells below)
+            xs.push_back(px[r]);
+            ds.push_back(pd[r]);
+            ws.push_back(req.weight(r));
+            continue;
+        }
         const Cell& d = denominators.at(r, 0);
         const Cell& x = numerators.at(r, 0);
         // A row without a denominator is not part of the rate.

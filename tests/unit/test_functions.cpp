@@ -7,6 +7,19 @@
 using namespace surveycalc;
 using namespace surveycalc::testing;
 
+TEST_CASE("DIFFICULTY: sums kept with the column are keyed by every setting that changes them",
+          "[difficulty][DIFFICULTY]") {
+    // One block for every call, as the add-in's column cache passes it: 2, 4, 12, blank.
+    Block s = col({2.0, 4.0, 12.0, ""});
+    CHECK_THROWS_AS(fn::difficulty(s, {}), ArgumentError);  // 12 outside 0-10: nothing kept
+    CHECK(num(fn::difficulty(s, {opt("invalid"), opt("skip")})) == 3.0);
+    CHECK(num(fn::difficulty(s, {opt("scale"), opt("0-20")})) == 6.0);
+    CHECK(num(fn::difficulty(s, {opt("scale"), opt("3-20"), opt("invalid"), opt("skip")})) == 8.0);
+    CHECK(std::holds_alternative<NA>(fn::difficulty(s, {opt("invalid"), opt("skip"), opt("min_n"), opt(3.0)})));
+    CHECK(num(fn::difficulty(s, {opt("invalid"), opt("skip"), opt("min_n"), opt(2.0)})) == 3.0);
+    CHECK_THROWS_AS(fn::difficulty(s, {}), ArgumentError);  // still strict
+}
+
 TEST_CASE("DIFFICULTY: blank vs missing code vs invalid", "[difficulty][DIFFICULTY]") {
     // 7, 3, blank, 99 (missing), "７" (full-width seven), " 5 "
     Block s = col({7.0, 3.0, "", 99.0, "７", " 5 "});
