@@ -193,12 +193,12 @@ PCT, SCORE_FMT, SCORE_CI, INT, P_FMT = "0.00%", "0.0", "0.00", "#,##0", '[<0.001
 AXIS_PCT = "0%"
 
 
-def header(w, row, heads, first_col="A"):
+def header(w, row, heads, text_cols=(0,)):
     """A table's header row: bold; right-aligned over the figures (every column
-    after the first), as the figures below are."""
+    but text_cols, those that hold text), as the figures below are."""
     for i, head in enumerate(heads):
-        c = w.cell("%s%d" % (chr(ord(first_col) + i), row), head, bold=True)
-        if i > 0:
+        c = w.cell("%s%d" % (chr(ord("A") + i), row), head, bold=True)
+        if i not in text_cols:
             c.HoriJustify = RIGHT
 
 
@@ -387,7 +387,7 @@ def figure_refs(city_cells):
 def build_figures(doc, w, city_cells):
     refs = figure_refs(city_cells)
     published = read_csv("published-figures.csv")
-    header(w, 1, ["编号", "组别", "公布值", "单位", "重算值", "出处"])
+    header(w, 1, ["编号", "组别", "公布值", "单位", "重算值", "出处"], text_cols=(0, 1, 3, 5))
     row = 2
     for fid, source, _q, group, value, unit, _note in published[1:]:
         # Texts in an add-in's array result do not compare equal to typed text in
