@@ -396,7 +396,8 @@ def build_figures(doc, w, city_cells):
         if fid == "DIFF_PROV":
             formula = '=INDEX(Report.$C$%d:$C$%d;MATCH(B%d;Report.$A$%d:$A$%d&"";0))' % (TABLE1 + (row,) + TABLE1)
         elif fid == "NO_SAMPLE":  # how many of these provinces table 1 shows: none
-            formula = "=" + "+".join('SUMPRODUCT(Report.$A$%d:$A$%d&""="%s")' % (TABLE1 + (p,)) for p in group.split(";"))
+            formula = "=" + "+".join('SUMPRODUCT(Report.$A$%d:$A$%d&""="%s")' % (TABLE1 + (p,))
+                                     for p in group.split(";"))
         else:
             formula = refs.get((fid, group)) or refs.get(fid)
         if formula is None:  # not a survey figure (member share, output growth)

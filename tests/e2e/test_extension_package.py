@@ -28,8 +28,9 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 
 
 def description():
+    """The packaged description.xml (parsed) and the names of the package's files."""
     with zipfile.ZipFile(OXT) as z:
-        return ET.fromstring(z.read("description.xml")), set(z.namelist()), z
+        return ET.fromstring(z.read("description.xml")), set(z.namelist())
 
 
 def packaged(name):
@@ -73,7 +74,7 @@ def unopkg_add(ui, args, answer):
 
 class ExtensionPackage(unittest.TestCase):
     def test_description_lists_icons_and_release_notes_that_are_packaged(self):
-        root, names, _ = description()
+        root, names = description()
         icons = {e.tag.split("}")[1]: e.get(XLINK) for e in root.find("d:icon", NS)}
         self.assertEqual(icons, {"default": "icons/icon.png", "high-contrast": "icons/icon-hc.png"})
         notes = {e.get("lang"): e.get(XLINK) for e in root.findall("d:release-notes/d:src", NS)}
@@ -97,7 +98,7 @@ class ExtensionPackage(unittest.TestCase):
         self.assertEqual(len(re.findall(r"(?m)^- ", zh)), len(heads))
 
     def test_extension_manager_shows_name_publisher_icons_license(self):
-        root, _, _ = description()
+        root, _ = description()
         for ui, name, publisher in [("en-US", "surveycalc: survey report functions", "surveycalc developers"),
                                     ("zh-CN", "surveycalc：调查报告统计函数", "surveycalc 开发者")]:
             with Office(OXT, ui_locale=ui) as o:
