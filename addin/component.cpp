@@ -130,6 +130,9 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
             su::ColumnCache& cache = su::ColumnCache::instance();
             surveycalc::Call c{{}, std::move(converted), lang_};  // the pairs: converted once, never copied
             for (bool use_cached : {true, false}) {
+                // DATACHECK's sentence names cells by sheet and address: always from a fresh read
+                // (a renamed sheet changes no cell, so a cached block would keep the old name).
+                if (use_cached && f.reports_errors) continue;
                 c.args.clear();
                 std::vector<std::shared_ptr<const surveycalc::Block>> held;
                 std::vector<std::uint64_t> entries;

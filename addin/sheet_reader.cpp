@@ -44,13 +44,6 @@ bool spans_sheets(const std::string& name) {
 
 }  // namespace
 
-std::string cell_name(const std::string& sheet, std::int32_t col, std::int32_t row) {
-    std::string letters;
-    for (std::int32_t c = col + 1; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return sheet + "." + letters + std::to_string(row + 1);
-}
-
 Located locate(const Reference<css::table::XCellRange>& range, std::string_view what) {
     if (!range.is())
         throw ArgumentError({std::string(what) + " must be a range of the sheet",
@@ -108,6 +101,8 @@ bool has_formulas(const Located& at, std::size_t rows) {
 Block read(const Located& at, std::size_t rows) {
     Block b(rows, at.cols);
     if (rows < at.written_rows) b.written_rows = at.written_rows;
+    b.origin = {at.sheet_name, static_cast<std::size_t>(at.first_col),
+                static_cast<std::size_t>(at.first_row)};
     if (rows == 0 || at.cols == 0) return b;
     // One call for the whole block: Calc fills a sequence of rows of any, blank
     // cells as "", error cells as void (ScRangeToSequence::FillMixedArray).
@@ -119,8 +114,8 @@ Block read(const Located& at, std::size_t rows) {
             const css::uno::Any& v = row[static_cast<sal_Int32>(c)];
             if (!v.hasValue()) {
                 if (b.error_cells++ == 0)
-                    b.first_error = cell_name(at.sheet_name, at.first_col + static_cast<std::int32_t>(c),
-                                              at.first_row + static_cast<std::int32_t>(r));
+                    b.first_error = cell_address(at.sheet_name, static_cast<std::size_t>(at.first_col) + c,
+                                                 static_cast<std::size_t>(at.first_row) + r);
                 continue;
             }
             b.at(r, c) = to_cell(v);

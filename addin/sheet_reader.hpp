@@ -51,7 +51,4 @@ css::uno::Reference<css::table::XCellRange> head(const Located& at, std::size_t 
 /// is never cached: a volatile formula changes without a modify event).
 bool has_formulas(const Located& at, std::size_t rows);
 
-/// "Sheet1.B7": a cell's address as the user sees it.
-std::string cell_name(const std::string& sheet, std::int32_t col, std::int32_t row);
-
 }  // namespace surveycalc::uno

@@ -23,16 +23,16 @@ struct Finding {
     Message why;
 };
 
-std::string list_findings(const std::vector<Finding>& found, std::size_t total, Lang lang) {
+/// "Data.F11 = 11 (outside 0-10), ..." (by position in the range when the block has no origin).
+std::string list_findings(const Block& range, const std::vector<Finding>& found, std::size_t total,
+                          Lang lang) {
     std::string out;
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Finding& f = found[i];
         if (lang == Lang::Zh)
-            out += (i ? "，" : "") + std::string("第 ") + std::to_string(f.row + 1) + " 行 = " + f.value +
-                   "（" + f.why.zh + "）";
+            out += (i ? "，" : "") + cell_place(range, f.row).zh + " = " + f.value + "（" + f.why.zh + "）";
         else
-            out += (i ? ", " : "") + std::string("row ") + std::to_string(f.row + 1) + " = " + f.value +
-                   " (" + f.why.en + ")";
+            out += (i ? ", " : "") + cell_place(range, f.row).en + " = " + f.value + " (" + f.why.en + ")";
     }
     if (total > found.size()) {
         std::size_t more = total - found.size();
@@ -110,13 +110,13 @@ Result check_scores(const Block& range, const Request& req, Lang lang) {
         s = "有效 " + count(valid) + "，缺失 " + count(blank + marks.total() + missing) + "（空白 " +
             count(blank) + marks.list(lang) + "，缺失代码 " + count(missing) + "），无效 " + count(invalid);
         if (filtered > 0) s += "（另有 " + count(filtered) + " 行不符合条件）";
-        s += invalid > 0 ? "：" + list_findings(found, static_cast<std::size_t>(invalid), lang) : "。";
+        s += invalid > 0 ? "：" + list_findings(range, found, static_cast<std::size_t>(invalid), lang) : "。";
     } else {
         s = count(valid) + " valid, " + count(blank + marks.total() + missing) + " missing (" + count(blank) +
             " blank" + marks.list(lang) + ", " + count(missing) + " missing code), " + count(invalid) +
             " invalid";
         if (filtered > 0) s += " (" + count(filtered) + " rows do not match the criteria)";
-        s += invalid > 0 ? ": " + list_findings(found, static_cast<std::size_t>(invalid), lang) : ".";
+        s += invalid > 0 ? ": " + list_findings(range, found, static_cast<std::size_t>(invalid), lang) : ".";
     }
     if (valid_weighted > 0 && !enough(valid_weighted, opt))
         s += lang == Lang::Zh
@@ -443,11 +443,11 @@ Result check_places(const Block& range, const Request& req, Lang lang) {
     if (lang == Lang::Zh) {
         std::string s = "可识别 " + count(resolved) + "，空白 " + count(blank) + "，无法识别 " +
                         count(unknown) + "，有歧义 " + count(ambiguous);
-        return s + (bad ? "：" + list_findings(found, bad, lang) : "。");
+        return s + (bad ? "：" + list_findings(range, found, bad, lang) : "。");
     }
     std::string s = count(resolved) + " resolved, " + count(blank) + " blank, " + count(unknown) +
                     " unknown, " + count(ambiguous) + " ambiguous";
-    return s + (bad ? ": " + list_findings(found, bad, lang) : ".");
+    return s + (bad ? ": " + list_findings(range, found, bad, lang) : ".");
 }
 
 Result datacheck_counts(const Block& range, const Cell& kind, const Pairs& pairs, Lang lang) {
@@ -469,7 +469,7 @@ Result datacheck_counts(const Block& range, const Cell& kind, const Pairs& pairs
             Request req("DATACHECK", range, pairs);
             return check_places(range, req, lang);
         }
-        return lang == Lang::Zh ? std::string("kind 应为 \"scores\"、\"responses\" 或 \"places\"，而不是 ") +
+        return lang == Lang::Zh ? std::string("“类型”应为 \"scores\"、\"responses\" 或 \"places\"，而不是 ") +
                                       describe_cell(kind)
                                 : std::string("kind must be \"scores\", \"responses\" or \"places\", not ") +
                                       describe_cell(kind);

@@ -51,7 +51,7 @@ Bound parse_bound(const Cell& c) {
     if (b == "upper") return Bound::Upper;
     if (b == "half") return Bound::Half;
     throw ArgumentError({"bound is \"lower\", \"upper\" or \"half\", not " + describe_cell(c),
-                         "bound 只能是 \"lower\"、\"upper\" 或 \"half\"，而不是 " + describe_cell(c)});
+                         "“界限”只能是 \"lower\"、\"upper\" 或 \"half\"，而不是 " + describe_cell(c)});
 }
 
 Result pick(const std::optional<inference::Interval>& ci, Bound b) {
@@ -82,10 +82,10 @@ Groups make_groups(const Block& groups, Height data, const Cell& a, const Cell& 
     Groups g{Criterion(a, &opt.labels), Criterion(b, &opt.labels), groups};
     for (std::size_t r = 0; r < rows; ++r)
         if (g.in_a(r) && g.in_b(r))
-            throw ArgumentError({"group_a and group_b overlap: row " + std::to_string(r + 1) + " = " +
+            throw ArgumentError({"group_a and group_b overlap: " + cell_place(groups, r).en + " = " +
                                      describe_cell(groups.at(r, 0)) + " is in both",
-                                 "group_a 与 group_b 重叠：第 " + std::to_string(r + 1) +
-                                     " 行 = " + describe_cell(groups.at(r, 0)) + " 同属两组"});
+                                 "甲组与乙组重叠：" + cell_place(groups, r).zh + " = " +
+                                     describe_cell(groups.at(r, 0)) + " 同属两组"});
     return g;
 }
 
@@ -100,7 +100,7 @@ const Cell& Call::value(std::size_t i, std::string_view what) const {
     const Arg& a = args.at(i);
     if (a.block.cells.size() != 1)
         throw ArgumentError({std::string(what) + " must be a single value, not a range",
-                             std::string(what) + " 必须是单个值，而不是区域"});
+                             argument_name(what).zh + "必须是单个值，而不是区域"});
     return a.block.cells[0];
 }
 
@@ -230,7 +230,7 @@ Result rate(const Block& numerators, const Block& denominators, const Pairs& pai
             const Cell& bad = !dv ? d : x;
             Message why = is_empty(bad) ? Message{"numerator is blank", "分子为空"}
                                         : Message{"not a non-negative number", "不是非负数"};
-            throw invalid_cell(r, bad, why);
+            throw invalid_cell(!dv ? denominators : numerators, r, why);
         }
         xs.push_back(*xv);
         ds.push_back(*dv);

@@ -7,6 +7,7 @@
 #include "answers.hpp"
 #include "places.hpp"
 #include "scaling.hpp"
+#include "surveycalc/catalog.hpp"
 #include "text.hpp"
 
 namespace surveycalc {
@@ -27,27 +28,50 @@ std::string zh_quote(std::string_view s) { return enclose("“", s, "”"); }
 
 // ---- shapes and messages -----------------------------------------------------
 
-ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason) {
-    std::string where = std::to_string(row + 1);
-    return ArgumentError({"invalid value in row " + where + " of the range: " + describe_cell(c) + " (" +
-                              reason.en +
+Message argument_name(std::string_view what) {
+    std::string en(what);
+    for (const catalog::Function& f : catalog::functions())
+        for (const catalog::Argument& a : f.args)
+            if (a.display.en == what) return {en, "“" + std::string(a.display.zh) + "”"};
+    constexpr std::string_view kCriteria = "criteria range ";
+    if (what.substr(0, kCriteria.size()) == kCriteria)
+        return {en, "条件区域 " + std::string(what.substr(kCriteria.size()))};
+    return {en, "“" + en + "”"};
+}
+
+Message cell_place(const Block& b, std::size_t row, std::size_t col) {
+    if (!b.origin.sheet.empty()) {
+        std::string at = cell_address(b.origin.sheet, b.origin.col + col, b.origin.row + row);
+        return {at, at};
+    }
+    std::string n = std::to_string(row + 1);
+    return {"row " + n, "第 " + n + " 行"};
+}
+
+ArgumentError invalid_cell(const Block& b, std::size_t row, const Message& reason) {
+    const Cell& c = b.at(row, 0);
+    Message at = cell_place(b, row);
+    const char* sp = b.origin.sheet.empty() ? "" : " ";  // "第 2 行的值", "Data.F11 的值"
+    return ArgumentError({"invalid value at " + at.en + ": " + describe_cell(c) + " (" + reason.en +
                               "); fix it, declare it with \"missing\", or use \"invalid\";\"skip\"",
-                          "区域第 " + where + " 行的值无效：" + describe_cell(c) + "（" + reason.zh +
+                          at.zh + sp + "的值无效：" + describe_cell(c) + "（" + reason.zh +
                               "）；请更正，或用 \"missing\" 声明为缺失，或使用 \"invalid\";\"skip\""});
 }
 
 void require_shape(const Block& b, Height data, std::string_view what, bool one_column) {
     const std::size_t rows = data.written;
-    if (b.height() != rows || b.rows < data.rows)
-        throw ArgumentError({std::string(what) + " has " + std::to_string(b.height()) +
-                                 " rows but the data has " + std::to_string(rows) +
-                                 ": every range in one call must have the same height",
-                             std::string(what) + " 有 " + std::to_string(b.height()) + " 行，而数据有 " +
+    if (b.height() != rows || b.rows < data.rows) {
+        Message name = argument_name(what);
+        throw ArgumentError({name.en + " has " + std::to_string(b.height()) + " rows but the data has " +
+                                 std::to_string(rows) + ": every range in one call must have the same height",
+                             name.zh + "有 " + std::to_string(b.height()) + " 行，而数据有 " +
                                  std::to_string(rows) + " 行：同一公式中的所有区域必须行数相同"});
-    if (one_column && b.cols != 1)
-        throw ArgumentError(
-            {std::string(what) + " must be a single column (it has " + std::to_string(b.cols) + ")",
-             std::string(what) + " 必须是单列（现有 " + std::to_string(b.cols) + " 列）"});
+    }
+    if (one_column && b.cols != 1) {
+        Message name = argument_name(what);
+        throw ArgumentError({name.en + " must be a single column (it has " + std::to_string(b.cols) + ")",
+                             name.zh + "必须是单列（现有 " + std::to_string(b.cols) + " 列）"});
+    }
 }
 
 // ---- Request -----------------------------------------------------------------

@@ -122,7 +122,15 @@ inline bool enough(const Sample& s, const Options& opt) { return enough(s.n, opt
 void require_shape(const Block& b, Height data, std::string_view what, bool one_column);
 
 /// The error for an invalid value in row `row` (0-based) of a data range.
-ArgumentError invalid_cell(std::size_t row, const Cell& c, const Message& reason);
+/// An argument named in a message, in each language: the wizard's label of a
+/// catalog argument ("scores", “分值”), "criteria range 2" (条件区域 2), else
+/// the name as typed (an option keyword such as "weights", quoted in Chinese).
+Message argument_name(std::string_view what);
+/// A cell of a block named in a message: its address when the block came from
+/// a sheet ("Data.F11"), else its row in the range ("row 10", "第 10 行").
+Message cell_place(const Block& b, std::size_t row, std::size_t col = 0);
+/// The error for an invalid value in column 0 of `b` at `row`.
+ArgumentError invalid_cell(const Block& b, std::size_t row, const Message& reason);
 
 /// True when the cell (taken whole) is one of the missing codes (or a label of one).
 bool is_missing_code(const Cell& c, const Options& opt);

@@ -29,7 +29,7 @@ Result region(const Cell& location, const Arg& scheme) {
     }
     if (scheme.is_range && scheme.block.cells.size() != 1)
         throw ArgumentError({"scheme is \"circles\", \"zones\" or a two-column range of place and region",
-                             "scheme 应为 \"circles\"、\"zones\" 或“地名-区域”两列区域"});
+                             "“方案”应为 \"circles\"、\"zones\" 或“地名-区域”两列区域"});
     const Cell& s = scheme.block.cells.empty() ? Cell{} : scheme.block.cells[0];
     places::Scheme sch = places::Scheme::Circles;
     if (!s.is_blank()) {
@@ -37,7 +37,7 @@ Result region(const Cell& location, const Arg& scheme) {
         if (!named)
             throw ArgumentError(
                 {"scheme is \"circles\", \"zones\" or a two-column range, not " + describe_cell(s),
-                 "scheme 应为 \"circles\"、\"zones\" 或两列区域，而不是 " + describe_cell(s)});
+                 "“方案”应为 \"circles\"、\"zones\" 或两列区域，而不是 " + describe_cell(s)});
         sch = *named;
     }
     if (location.is_blank()) return std::string();

@@ -44,7 +44,7 @@ void for_valid_scores(const Block& scores, const Request& req, Extra&& extra, Vi
         ScoreCell sc = classify_score(c, opt);
         if (sc.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
-            throw invalid_cell(r, c, sc.reason);
+            throw invalid_cell(scores, r, sc.reason);
         }
         if (sc.status == ScoreCell::Status::Valid) visit(sc.value, r);
     }

@@ -190,7 +190,7 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
         ScoreCell s = classify_score(c, opt);
         if (s.status == ScoreCell::Status::Invalid) {
             if (opt.skip_invalid) continue;
-            throw invalid_cell(r, c, s.reason);
+            throw invalid_cell(scores, r, s.reason);
         }
         auto [it, added] = stats.try_emplace(k.id);
         GroupStats& g = it->second;
@@ -389,7 +389,7 @@ Table shares(const Block& counts, const Cell& decimals_cell) {
         if (!v || *v < 0 || *v > 6 || *v != std::floor(*v))
             throw ArgumentError(
                 {"decimals must be a whole number from 0 to 6, not " + describe_cell(decimals_cell),
-                 "decimals 必须是 0 到 6 的整数，而不是 " + describe_cell(decimals_cell)});
+                 "“小数位”必须是 0 到 6 的整数，而不是 " + describe_cell(decimals_cell)});
         d = *v;
     }
     check_result_size("SHARES", counts.rows, counts.cols,
@@ -409,7 +409,7 @@ Table shares(const Block& counts, const Cell& decimals_cell) {
         if (!v || *v < 0)
             throw ArgumentError({"counts: cell " + std::to_string(i + 1) + " = " + describe_cell(c) +
                                      " is not a finite non-negative number",
-                                 "counts：第 " + std::to_string(i + 1) + " 个单元格 = " + describe_cell(c) +
+                                 "“计数”的第 " + std::to_string(i + 1) + " 个单元格 = " + describe_cell(c) +
                                      " 不是有限的非负数"});
         items.push_back({i, *v, 0, 0});
         largest = std::max(largest, *v);

@@ -12,7 +12,7 @@ Result topbox(const Block& scores, const Cell& threshold, const Pairs& pairs) {
     std::optional<double> t = numeric_value(threshold);
     if (!t)
         throw ArgumentError({"threshold must be a number, not " + describe_cell(threshold),
-                             "threshold 必须是数字，而不是 " + describe_cell(threshold)});
+                             "“阈值”必须是数字，而不是 " + describe_cell(threshold)});
     Request req("TOPBOX", scores, pairs);
     Sample s = score_sample(scores, req, [](std::size_t) { return true; });
     if (!enough(s, req.options())) return NA{};

@@ -67,6 +67,21 @@ TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck][D
     Block many = col({11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 5.0});
     CHECK_THAT(str(fn::datacheck(many, Cell::of("scores"), {}, Lang::En)),
                Catch::EndsWith("row 5 = 15 (outside 0-10), and 2 more"));
+    // Read from a sheet (F2:F8 of 数据): cells are named by their sheet addresses, in both languages,
+    // and so is the error of the figure itself.
+    s.origin = {"数据", 5, 1};
+    CHECK_THAT(str(fn::datacheck(s, Cell::of("scores"), {opt("missing"), opt("99")}, Lang::En)),
+               Catch::EndsWith("2 invalid: 数据.F3 = 11 (outside 0-10), 数据.F6 = '九' (not a number)"));
+    CHECK_THAT(str(fn::datacheck(s, Cell::of("scores"), {opt("missing"), opt("99")}, Lang::Zh)),
+               Catch::EndsWith("无效 2：数据.F3 = 11（超出 0-10），数据.F6 = '九'（不是数字）"));
+    try {
+        (void)fn::difficulty(s, {opt("missing"), opt("99")});
+        FAIL("an invalid score is an error");
+    } catch (const ArgumentError& e) {
+        CHECK_THAT(e.message().en, Catch::StartsWith("invalid value at 数据.F3: 11 (outside 0-10)"));
+        CHECK_THAT(e.message().zh, Catch::StartsWith("数据.F3 的值无效：11（超出 0-10）"));
+    }
+    s.origin = {};
     // bad arguments: the sentence says what is wrong
     CHECK_THAT(str(fn::datacheck(s, Cell::of("scores"), {range(col({1.0})), opt("a")}, Lang::En)),
                Catch::Contains("has 1 rows but the data has 7"));

@@ -92,3 +92,14 @@ TEST_CASE("plain_answer_keys: the keys of split_answers without a copy, or false
         CHECK_FALSE(plain_answer_keys(t, nullptr, keys));
     }
 }
+
+TEST_CASE("cell_address: as Calc writes it, sheet names quoted when needed") {
+    using surveycalc::cell_address;
+    CHECK(cell_address("Sheet1", 0, 0) == "Sheet1.A1");
+    CHECK(cell_address("数据", 5, 10) == "数据.F11");
+    CHECK(cell_address("Data", 25, 1) == "Data.Z2");
+    CHECK(cell_address("Data", 26, 1) == "Data.AA2");
+    CHECK(cell_address("Data", 16383, 1048575) == "Data.XFD1048576");
+    CHECK(cell_address("My data", 0, 0) == "'My data'.A1");
+    CHECK(cell_address("It's", 1, 0) == "'It''s'.B1");
+}

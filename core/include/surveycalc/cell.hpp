@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace surveycalc {
@@ -26,6 +27,18 @@ struct Cell {
     bool is_number() const { return kind == Kind::Number; }
     bool is_text() const { return kind == Kind::Text; }
 };
+
+/// Where a block sits on its sheet, when the glue read it from one (a data
+/// range): messages then name cells as Calc does ("Data.F11"), not by their
+/// position inside the range.
+struct Origin {
+    std::string sheet;             // empty: not known (a literal, an array, a range in the pairs)
+    std::size_t col = 0, row = 0;  // 0-based, of the block's top-left cell
+};
+
+/// A cell's address as Calc writes it: "Data.F11"; a sheet name holding
+/// anything but letters, digits and '_' is quoted ('My data'.F11).
+std::string cell_address(std::string_view sheet, std::size_t col, std::size_t row);
 
 struct BlockViews;  // core's parsed views of a block (core/src/column_views.hpp)
 
@@ -61,6 +74,7 @@ struct Block {
     /// A whole-column reference's row-1 text, read as the column's header (the
     /// block holds a blank there); empty when row 1 is data or the range is bounded.
     std::string header;
+    Origin origin;
     ViewsSlot memo;  // parsed once on first use (numbers...): cells must not change after it
 
     Block() = default;
