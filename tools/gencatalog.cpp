@@ -251,6 +251,8 @@ bool valid_idl_identifier(std::string_view s) {
     return true;
 }
 
+int write_help(const std::string& dir);  // tools/genhelp.cpp
+
 int main(int argc, char** argv) {
     for (const Function& f : functions()) {
         bool ok = valid_idl_identifier(f.name);
@@ -265,6 +267,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::string what = argv[1];
+    if (what == "help") return write_help(argv[2]);  // a directory of .xhp pages (tools/genhelp.cpp)
     std::string text = what == "idl"    ? idl()
                        : what == "xcu"  ? xcu()
                        : what == "md"   ? md()
