@@ -192,6 +192,7 @@ struct Words {
     const char* index_title;
     const char* index_intro;
     const char* back;
+    const char* how_to_open;
 };
 
 const Words& words(const Lang& l) {
@@ -216,7 +217,10 @@ const Words& words(const Lang& l) {
         "surveycalc functions",
         "Survey report functions of the surveycalc extension. Function names are the same in every UI "
         "language; separate arguments with ;.",
-        "All surveycalc functions",
+        "All surveycalc functions: Index tab, \"surveycalc\".",
+        "Each function has its own page: on the Index tab type the function's name (\"MENTIONRATE "
+        "function\"), "
+        "or open Contents ▸ surveycalc.",
     };
     static const Words zh{
         "语法",
@@ -236,7 +240,8 @@ const Words& words(const Lang& l) {
         "设定选项。",
         "surveycalc 函数",
         "surveycalc 扩展的调查报告统计函数。函数名在各种界面语言中相同；参数之间用 ; 分隔。",
-        "所有 surveycalc 函数",
+        "所有 surveycalc 函数：索引标签页中的“surveycalc”。",
+        "每个函数都有自己的页面：在索引标签页中输入函数名（“MENTIONRATE 函数”），或打开 内容 ▸ surveycalc。",
     };
     return l.zh ? zh : en;
 }
@@ -269,12 +274,9 @@ class Page {
         o_ << ">" << esc(text) << "</paragraph>\n";
     }
     void heading(std::string_view text, int level) { para("heading", text, level); }
-    /// A paragraph holding a link to another page of this help.
-    void link(std::string_view file, std::string_view text, std::string_view after = {}) {
-        o_ << "<paragraph role=\"paragraph\" id=\"par_id" << ++n_ << "\" xml-lang=\"" << lang_.tag
-           << "\"><link href=\"" << kDir << "/" << file << ".xhp\">" << esc(text) << "</link>" << esc(after)
-           << "</paragraph>\n";
-    }
+    // No <link>s between pages: in LibreOffice 7.4 a link from one extension page to another
+    // opened a blank page (href "org.surveycalc/X.xhp") or "Object not accessible" (href
+    // "text/org.surveycalc/X.xhp"), so pages name each other and the Index tab finds them.
     void list_begin() { o_ << "<list type=\"unordered\">\n"; }
     void item(std::string_view text) {
         o_ << "<listitem>\n";
@@ -340,7 +342,7 @@ std::string function_page(const Function& f, const Extra& x, const Lang& l) {
     p.para("paragraph", pick(x.definition, l));
     p.para("paragraph", w.see_readme);
     p.para("note", f.name == "DATACHECK" ? w.datacheck_self : w.datacheck);
-    p.link("index", w.back);
+    p.para("paragraph", w.back);
     return p.str();
 }
 
@@ -354,8 +356,9 @@ std::string index_page(const Lang& l) {
     p.index({"surveycalc", l.zh ? "调查报告函数;surveycalc" : "survey functions;surveycalc"});
     p.heading(w.index_title, 1);
     p.para("paragraph", w.index_intro);
+    p.para("paragraph", w.how_to_open);
     for (const Function& f : functions())
-        p.link(f.name, syntax(f), std::string(": ") + std::string(pick(f.description, l)));
+        p.para("paragraph", syntax(f) + ": " + std::string(pick(f.description, l)));
     p.para("paragraph", w.see_readme);
     return p.str();
 }
