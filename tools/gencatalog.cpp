@@ -136,7 +136,14 @@ std::string xcu() {
         // Function names stay English in every UI language (a translated
         // DisplayName would become the only name a zh-CN user could type).
         localized(o, "DisplayName", Text{f.name, f.name}, "    ");
-        localized(o, "Description", f.description, "    ");
+        if (f.reports_errors) {
+            localized(o, "Description", f.description, "    ");
+        } else {  // every other function points to DATACHECK, where the reason for an Err:502 is
+            const Text hint = datacheck_hint();
+            const std::string en = std::string(f.description.en) + " " + std::string(hint.en);
+            const std::string zh = std::string(f.description.zh) + std::string(hint.zh);
+            localized(o, "Description", Text{en, zh}, "    ");
+        }
         o << "    <prop oor:name=\"Category\"><value>" << category << "</value></prop>\n"
           << "    <node oor:name=\"Parameters\">\n";
         for (const Param& a : params(f)) {
@@ -251,6 +258,8 @@ bool valid_idl_identifier(std::string_view s) {
     return true;
 }
 
+int write_help(const std::string& dir);  // tools/genhelp.cpp
+
 int main(int argc, char** argv) {
     for (const Function& f : functions()) {
         bool ok = valid_idl_identifier(f.name);
@@ -265,6 +274,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::string what = argv[1];
+    if (what == "help") return write_help(argv[2]);  // a directory of .xhp pages (tools/genhelp.cpp)
     std::string text = what == "idl"    ? idl()
                        : what == "xcu"  ? xcu()
                        : what == "md"   ? md()

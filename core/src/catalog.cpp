@@ -311,6 +311,11 @@ std::vector<Function> build() {
 
 }  // namespace
 
+Text datacheck_hint() {
+    return {"Err:502? DATACHECK with the same data range and pairs says why.",
+            "显示 Err:502？用相同的数据区域和参数对调用 DATACHECK 可查看原因。"};
+}
+
 const std::vector<Function>& functions() {
     static const std::vector<Function> all = build();
     return all;

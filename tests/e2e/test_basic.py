@@ -122,7 +122,7 @@ class Basic(unittest.TestCase):
     def test_datacheck_sentence(self):
         err, text = self.formula('=DATACHECK(A2:A7;"scores")')
         self.assertEqual(err, 0)
-        self.assertEqual(text, "4 valid, 1 missing (1 blank, 0 missing code), 1 invalid: row 5 = 99 (outside 0-10)")
+        self.assertEqual(text, "4 valid, 1 missing (1 blank, 0 missing code), 1 invalid: Sheet1.A6 = 99 (outside 0-10)")  # the sheet address, not the 5th row of A2:A7
         err, text = self.formula('=DATACHECK(A2:A7;"scores";B2:B6;"x")')
         self.assertIn("every range in one call must have the same height", text)
 

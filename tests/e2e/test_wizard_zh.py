@@ -16,6 +16,11 @@ class ChineseUI(unittest.TestCase):
                      if f["Name"] in ("DIFFICULTY", "MENTIONRATE")}
             self.assertEqual(set(found), {"DIFFICULTY", "MENTIONRATE"})
             self.assertIn("提及率", found["MENTIONRATE"]["Description"])
+            # Every description but DATACHECK's ends with the hint to ask DATACHECK, in the UI language.
+            everything = {f["Name"]: f["Description"] for f in office.function_descriptions()}
+            for name in ("DIFFICULTY", "MENTIONRATE", "GROUPTABLE", "PROVINCE"):
+                self.assertTrue(everything[name].endswith("用相同的数据区域和参数对调用 DATACHECK 可查看原因。"), name)
+            self.assertNotIn("Err:502？", everything["DATACHECK"])
             self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]][:3], ["分值"] + ["条件区域或选项 1", "条件或选项值 1"])
             doc = office.new_spreadsheet()
             sheet = doc.Sheets.getByIndex(0)
@@ -28,7 +33,7 @@ class ChineseUI(unittest.TestCase):
             sheet.getCellRangeByName("B2").setFormula('=DATACHECK(A1:A4;"scores")')
             doc.calculateAll()
             self.assertEqual(value(sheet, "B2"),
-                             (0, "有效 3，缺失 0（空白 0，缺失代码 0），无效 1：第 4 行 = '九'（不是数字）"))
+                             (0, "有效 3，缺失 0（空白 0，缺失代码 0），无效 1：工作表1.A4 = '九'（不是数字）"))
             doc.close(True)
 
 

@@ -109,6 +109,10 @@ inline constexpr std::string_view service_name = "org.surveycalc.Functions";
 inline constexpr std::string_view category = "Add-In";
 
 const std::vector<Function>& functions();
+
+/// The sentence every function but DATACHECK ends its wizard description with:
+/// Calc shows only "Err:502"; DATACHECK with the same arguments says why.
+Text datacheck_hint();
 const Function* find(std::string_view name);
 
 /// The catalog entry of a function that exists (throws std::logic_error otherwise).
