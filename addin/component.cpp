@@ -4,6 +4,7 @@
 // Errors never escape as C++ exceptions: bad arguments become
 // IllegalArgumentException (Err:502 in the cell), anything unexpected a
 // RuntimeException (#VALUE!).
+#include <algorithm>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XLocalizable.hpp>
@@ -105,6 +106,9 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
             namespace su = surveycalc::uno;
             const surveycalc::catalog::Function& f = surveycalc::catalog::functions()[index];
             const std::vector<In> in(ins);
+            // A table with "header" labels its columns with its ranges' titles (the cell above).
+            const bool titled = std::find(f.options.begin(), f.options.end(),
+                                          surveycalc::catalog::OptionId::Header) != f.options.end();
             std::vector<su::Located> at(in.size());
             std::size_t common = 0, height = 0;
             bool same = true;
@@ -148,6 +152,17 @@ class Functions : public cppu::WeakImplHelper4<org::surveycalc::XFunctions, css:
                     if (r.entry) entries.push_back(r.entry);
                     surveycalc::Arg a{true, {}};
                     a.shared = r.block.get();
+                    if (titled) {
+                        // Read through the cache too: its entry expires the table when the title is edited.
+                        a.title = r.block->header;
+                        std::optional<su::Located> up = a.title.empty() ? su::above(at[i]) : std::nullopt;
+                        if (up) {
+                            su::ColumnCache::Read t = cache.get(caller, *up, 1, use_cached);
+                            if (t.entry) entries.push_back(t.entry);
+                            if (t.block->rows == 1 && t.block->at(0, 0).is_text())
+                                a.title = t.block->at(0, 0).text;
+                        }
+                    }
                     held.push_back(std::move(r.block));
                     c.args.push_back(std::move(a));
                 }

@@ -86,6 +86,15 @@ Located locate(const Reference<css::table::XCellRange>& range, std::string_view 
     return at;
 }
 
+std::optional<Located> above(const Located& at) {
+    if (at.first_row == 0) return std::nullopt;
+    Reference<css::sheet::XSpreadsheet> sheet =
+        Reference<css::sheet::XSheetCellRange>(at.range, UNO_QUERY_THROW)->getSpreadsheet();
+    return locate(
+        sheet->getCellRangeByPosition(at.first_col, at.first_row - 1, at.first_col, at.first_row - 1),
+        "title");
+}
+
 Reference<css::table::XCellRange> head(const Located& at, std::size_t rows) {
     return at.range->getCellRangeByPosition(0, 0, static_cast<sal_Int32>(at.cols) - 1,
                                             static_cast<sal_Int32>(rows) - 1);

@@ -6,6 +6,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "surveycalc/cell.hpp"
@@ -43,6 +44,10 @@ Block read(const Located& at, std::size_t rows);
 /// call's other whole columns either: blanks row 1's texts in the pairs'
 /// ranges of the data's height (else "base";"all" counts the header's row).
 void drop_header_row(const Block& data, Pairs& pairs);
+
+/// The cell just above a located range's first column (its title in a sheet
+/// with a header row); nullopt for a range starting in row 1.
+std::optional<Located> above(const Located& at);
 
 /// The sub-range object of the first `rows` rows (the object a cache listens to).
 css::uno::Reference<css::table::XCellRange> head(const Located& at, std::size_t rows);

@@ -218,12 +218,17 @@ std::vector<Function> build() {
          Returns::Table,
          {"Array formula: one row per group with group, n and mean score, sorted by mean (highest first); "
           "groups "
-          "under min_n left out. Options \"sort\" (desc, asc, name, none), \"top\", \"rows\", \"by\".",
+          "under min_n left out. Options \"sort\" (desc, asc, name, none), \"top\", \"rows\", \"by\", "
+          "\"header\" "
+          "(1: a first row of labels).",
           "数组公式：每组一行（组名、样本数、平均分），按平均分从高到低排序；样本少于 min_n 的组不列出。选项 "
-          "\"sort\"（desc、asc、name、none）、\"top\"、\"rows\"、\"by\"。"},
+          "\"sort\"（desc、asc、name、none）、\"top\"、\"rows\"、\"by\"、\"header\"（1：首行为列标签）。"},
          {kScores, kGroups, kPairs},
-         with(kScoreOpts, {O::Sort, O::Top, O::Rows, O::By}),
-         [](const Call& c) -> Value { return fn::group_table(c.range(0), c.range(1), c.pairs); }},
+         with(kScoreOpts, {O::Sort, O::Top, O::Rows, O::By, O::Header}),
+         [](const Call& c) -> Value {
+             return fn::group_table(c.range(0), c.range(1), c.pairs,
+                                    {c.lang, c.arg(0).title, c.arg(1).title});
+         }},
         {"CROSSTAB",
          "Tables",
          Returns::Table,
@@ -233,8 +238,10 @@ std::vector<Function> build() {
           "数组公式：各选项（行）在各组（列）中的提及率，首行首列为标签。选项 \"options\" "
           "指定行的顺序和标签。"},
          {kResponses, kGroups, kPairs},
-         with(kMentionOpts, {O::Sort, O::Top, O::Rows, O::Cols, O::Options, O::By}),
-         [](const Call& c) -> Value { return fn::crosstab(c.range(0), c.range(1), c.pairs); }},
+         with(kMentionOpts, {O::Sort, O::Top, O::Rows, O::Cols, O::Options, O::By, O::Header}),
+         [](const Call& c) -> Value {
+             return fn::crosstab(c.range(0), c.range(1), c.pairs, {c.lang, c.arg(0).title, c.arg(1).title});
+         }},
         {"SHARES",
          "Tables",
          Returns::Table,
@@ -441,6 +448,13 @@ const std::vector<OptionInfo>& options() {
          "",
          {"the answer a mention function counts, to say how it is found in the range",
           "要统计的答案，说明它在区域中如何被匹配"}},
+        {"header",
+         O::Header,
+         "whole number",
+         "0",
+         {"1: a first row of column labels (the texts just above the ranges, else Group / n / Mean, in "
+          "the UI language)",
+          "1：首行为列标签（取区域正上方单元格的文字，否则为 组 / 样本数 / 平均分，随界面语言）"}},
     };
     return all;
 }

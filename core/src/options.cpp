@@ -288,6 +288,9 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
         case OptionId::Top:
             options_.top = option_count(value, name, kMaxTableRows);
             break;
+        case OptionId::Header:
+            options_.header = option_count(value, name, 1) == 1;
+            break;
         case OptionId::Rows:
             options_.rows = option_count(value, name, kMaxTableRows);
             break;

@@ -42,6 +42,7 @@ struct Options {
     std::optional<std::u32string> sep;  // "sep": the delimiters; nullopt: the default ones
     Labels labels;                      // "labels": the code book (empty without it)
     std::optional<Cell> answer;         // DATACHECK's "answer"
+    bool header = false;                // "header": a first row of column labels
 
     /// The delimiters to split multiple-response cells at (nullptr: the default ones).
     const std::u32string* seps() const { return sep ? &*sep : nullptr; }

@@ -43,6 +43,21 @@ class Grouper {
 
     bool places() const { return mode_ != GroupBy::Text; }
 
+    /// The groups' column label when the range has no title of its own.
+    Message label() const {
+        switch (mode_) {
+            case GroupBy::Province:
+                return {"Province", "省份"};
+            case GroupBy::City:
+                return {"City", "城市"};
+            case GroupBy::Circles:
+            case GroupBy::Zones:
+                return {"Region", "区域"};
+            default:
+                return {"Group", "组"};
+        }
+    }
+
    private:
     /// A number (a firm id, a postcode such as 518000) is a place code only when
     /// the caller says the column holds places ("by"): automatic grouping never
@@ -167,6 +182,11 @@ std::pair<std::size_t, std::size_t> padded(std::size_t rows, std::size_t cols, c
     return {std::max<std::size_t>({rows, opt.rows, 1}), std::max(cols, opt.cols)};
 }
 
+/// A header cell: the range's own title, else the generic label in the UI language.
+std::string titled(const std::string& title, const Message& generic, Lang lang) {
+    return title.empty() ? in(generic, lang) : title;
+}
+
 void pad(Table& t, const Options& opt, std::size_t min_cols) {
     auto [rows, cols] = padded(t.size(), min_cols, opt);
     for (auto& row : t) row.resize(std::max(row.size(), cols), Empty{});
@@ -175,7 +195,7 @@ void pad(Table& t, const Options& opt, std::size_t min_cols) {
 
 }  // namespace
 
-Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) {
+Table group_table(const Block& scores, const Block& groups, const Pairs& pairs, const TableTitles& titles) {
     require_shape(scores, scores, "scores", true);
     require_shape(groups, scores, "groups", true);
     Request req("GROUPTABLE", scores, pairs);
@@ -210,16 +230,20 @@ Table group_table(const Block& scores, const Block& groups, const Pairs& pairs) 
         if (enough(g.n, opt)) kept.push_back(&g);
     sort_groups(kept, opt.sort, [](const GroupStats& g) { return g.swx / g.sw; });
     if (opt.top > 0 && kept.size() > opt.top) kept.resize(opt.top);
-    auto [rows, cols] = padded(kept.size(), 3, opt);
+    auto [rows, cols] = padded(kept.size() + (opt.header ? 1 : 0), 3, opt);
     check_result_size("GROUPTABLE", rows, cols,
                       {"use \"top\" to keep the largest groups", "请用 \"top\" 只保留前几组"});
     Table t;
+    if (opt.header)
+        t.push_back({titled(titles.groups, grouper.label(), titles.lang),
+                     in(Message{"n", "样本数"}, titles.lang),
+                     titled(titles.data, {"Mean", "平均分"}, titles.lang)});
     for (GroupStats* g : kept) t.push_back({g->label, g->n, g->swx / g->sw});
     pad(t, opt, 3);
     return t;
 }
 
-Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) {
+Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs, const TableTitles& titles) {
     require_shape(groups, responses, "groups", true);
     Request req("CROSSTAB", responses, pairs);
     const Options& opt = req.options();
@@ -366,7 +390,9 @@ Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs) 
                       {"use \"top\" or \"options\" to keep fewer answers, or group by a coarser column",
                        "请用 \"top\" 或 \"options\" 减少答案行数，或按更粗的分组"});
     Table t;
-    std::vector<TableCell> header{std::string()};
+    // The corner: with "header", what the rows are (the responses' title, else "Answer").
+    std::vector<TableCell> header{opt.header ? titled(titles.data, {"Answer", "答案"}, titles.lang)
+                                             : std::string()};
     for (const Col* c : kept) header.emplace_back(std::in_place_type<std::string>, c->g.label);
     t.push_back(std::move(header));
     for (std::size_t o : rows) {

@@ -67,6 +67,21 @@ class TablesAndPlaces(unittest.TestCase):
         self.assertEqual(t[1][1], (0, 0.5))
         self.assertEqual(t[3][1], (0, 1.0))
 
+    def test_header_row(self):
+        # Bounded ranges under a header row: the titles are the cells above them (A1 "score", B1 "place").
+        t = self.array("N1:P3", 'GROUPTABLE(A2:A8;B2:B8;"header";1;"min_n";2)')
+        self.assertEqual(t[0], [(0, "place"), (0, "n"), (0, "score")])
+        self.assertEqual(t[1], [(0, "重庆市"), (0, 2.0), (0, 8.5)])
+        t = self.array("N5:P6", 'CROSSTAB(C2:C8;B2:B8;"header";1;"options";"a";"by";"circles")')
+        self.assertEqual(t[0][0], (0, "obstacles"))
+        # Editing the title relabels the table without a hard recalculation (the title cell is tracked).
+        self.sheet.getCellRangeByName("A1").setString("difficulty")
+        self.doc.calculate()
+        self.assertEqual(value(self.sheet, "P1"), (0, "difficulty"))
+        self.sheet.getCellRangeByName("A1").setString("score")
+        self.doc.calculate()
+        self.assertEqual(value(self.sheet, "P1"), (0, "score"))
+
     def test_ranges_in_later_pairs_of_an_array_formula(self):
         # Calc iterates over a range given to a variadic argument of an array
         # formula; surveycalc's pairs are fixed optional arguments, so the

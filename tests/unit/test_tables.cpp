@@ -97,6 +97,43 @@ TEST_CASE("CROSSTAB: mention rate of each option in each group, one pass", "[tab
     CHECK(empty(g[0][3]));
 }
 
+TEST_CASE("GROUPTABLE and CROSSTAB \"header\": a first row of labels, titles or generic, in the UI language",
+          "[tables][GROUPTABLE][CROSSTAB]") {
+    Block score = col({7.0, 5.0, 8.0});
+    Block place = col({"上海", "深圳", "深圳"});
+    // Generic labels: the groups' by the grouping (places: 省份), in the UI language.
+    Table zh = fn::group_table(score, place, {opt("header"), opt(1.0)}, {Lang::Zh, "", ""});
+    REQUIRE(zh.size() == 3);
+    CHECK(s(zh[0][0]) == "省份");
+    CHECK(s(zh[0][1]) == "样本数");
+    CHECK(s(zh[0][2]) == "平均分");
+    CHECK(s(zh[1][0]) == "上海市");  // 7 before 广东省 6.5
+    Table en = fn::group_table(score, place, {opt("header"), opt(1.0), opt("by"), opt("circles")},
+                               {Lang::En, "", ""});
+    CHECK(s(en[0][0]) == "Region");
+    CHECK(s(en[0][1]) == "n");
+    CHECK(s(en[0][2]) == "Mean");
+    // The ranges' own titles win; "rows" counts the header row.
+    Table titled =
+        fn::group_table(score, col({"a", "b", "b"}), {opt("header"), opt(1.0), opt("rows"), opt(4.0)},
+                        {Lang::Zh, "开复工难度", "规模"});
+    REQUIRE(titled.size() == 4);
+    CHECK(s(titled[0][0]) == "规模");
+    CHECK(s(titled[0][2]) == "开复工难度");
+    CHECK(empty(titled[3][0]));
+    // Without "header": no label row (the first row is a group).
+    CHECK(s(fn::group_table(score, place, {}, {Lang::Zh, "x", "y"})[0][0]) == "上海市");
+    CHECK_THROWS_AS(fn::group_table(score, place, {opt("header"), opt(2.0)}), ArgumentError);
+    // CROSSTAB: the corner says what the rows are.
+    Table x = fn::crosstab(col({"a", "b;a", "a"}), col({"g", "g", "h"}), {opt("header"), opt(1.0)},
+                           {Lang::Zh, "", ""});
+    CHECK(s(x[0][0]) == "答案");
+    Table y = fn::crosstab(col({"a", "b;a", "a"}), col({"g", "g", "h"}), {opt("header"), opt(1.0)},
+                           {Lang::En, "困难", ""});
+    CHECK(s(y[0][0]) == "困难");
+    CHECK(s(fn::crosstab(col({"a"}), col({"g"}), {}, {Lang::En, "困难", ""})[0][0]).empty());
+}
+
 TEST_CASE("SHARES: largest remainder, rounded shares sum to exactly 100%", "[tables][SHARES]") {
     // The report's size classes: 82, 286, 238, 101 of 707 firms
     Table t = fn::shares(col({82.0, 286.0, 238.0, 101.0}), Cell::of(2.0));

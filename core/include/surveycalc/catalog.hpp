@@ -62,6 +62,7 @@ enum class OptionId : unsigned {
     Sep,
     Labels,
     Answer,  // DATACHECK's "answer"
+    Header,  // GROUPTABLE's and CROSSTAB's header row
     Count_
 };
 /// A set of options as bits (1 << OptionId).

@@ -104,6 +104,8 @@ struct Arg {
     Block block;                    // scalar args are stored as a 1x1 block
     const Block* shared = nullptr;  // a range argument held elsewhere (the glue's column cache), used
                                     // instead of `block`; it outlives the call
+    std::string title = {};         // a sheet range's column title: the text just above it, or its
+                                    // whole column's row-1 header ("" if none); read on every call
     const Cell& scalar() const { return block.cells.at(0); }
     /// The range: the shared block when there is one, else `block`.
     const Block& range() const { return shared ? *shared : block; }

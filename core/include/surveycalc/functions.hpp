@@ -75,10 +75,18 @@ Result difficulty_test(const Block& scores, const Block& groups, const Cell& gro
 
 /// One row per group: label, n (valid answers), mean; groups under min_n left
 /// out; options "sort" (desc, asc, name, none), "top", "rows", "by".
-Table group_table(const Block& scores, const Block& groups, const Pairs& pairs);
+/// What a table's "header" row says: the UI language and the titles of its
+/// two data ranges (empty: the generic label, 组 / 样本数 / 平均分...).
+struct TableTitles {
+    Lang lang = Lang::En;
+    std::string data, groups;
+};
+Table group_table(const Block& scores, const Block& groups, const Pairs& pairs,
+                  const TableTitles& titles = {});
 /// Mention rate of each option (rows) in each group (columns), labels in the
 /// first row and column; options "options", "sort", "top", "rows", "cols", "by".
-Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs);
+Table crosstab(const Block& responses, const Block& groups, const Pairs& pairs,
+               const TableTitles& titles = {});
 /// Each count's share, rounded to `decimals` decimals of a percent so that the
 /// rounded shares sum to exactly 100% (largest remainder; ties go to the
 /// larger count, then to the earlier cell). Same shape as `counts`.
