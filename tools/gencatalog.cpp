@@ -71,19 +71,25 @@ std::vector<Param> params(const Function& f) {
     std::vector<Param> out;
     for (const Argument& a : f.args) {
         if (a.kind != ArgKind::Pairs) {
+            // Calc shows every `any` parameter as optional: a required one says so first.
+            const bool say_required = a.kind == ArgKind::Value && !a.optional;
             out.push_back({std::string(a.name), a.kind, std::string(a.display.en), std::string(a.display.zh),
-                           std::string(a.description.en), std::string(a.description.zh)});
+                           (say_required ? "Required. " : "") + std::string(a.description.en),
+                           (say_required ? "必填。" : "") + std::string(a.description.zh)});
             continue;
         }
         for (int i = 1; i <= kMaxPairs; ++i) {
             std::string n = std::to_string(i);
-            out.push_back({"key" + n, ArgKind::Value, "criteria range or option " + n, "条件区域或选项 " + n,
-                           std::string(a.description.en), std::string(a.description.zh), true});
+            // Short labels: Calc's in-cell tooltip lists all 24 (it must fit a 1366-px screen);
+            // the descriptions say what each is.
+            out.push_back({"key" + n, ArgKind::Value, "key" + n, "参数" + n,
+                           "A criteria range, or a setting's name. " + std::string(a.description.en),
+                           "条件区域，或设置名。" + std::string(a.description.zh), true});
             out.push_back(
-                {"value" + n, ArgKind::Value, "criterion or value " + n, "条件或选项值 " + n,
+                {"value" + n, ArgKind::Value, "value" + n, "值" + n,
                  "The criterion for the range before it (\"广东省\", \">=5\", \"a|b\"), or the value of "
-                 "the option before it.",
-                 "前一个区域的条件（\"广东省\"、\">=5\"、\"a|b\"），或前一个选项的值。", true});
+                 "the setting before it.",
+                 "前一个区域的条件（\"广东省\"、\">=5\"、\"a|b\"），或前一个设置的值。", true});
         }
     }
     return out;

@@ -172,7 +172,7 @@ const std::map<std::string_view, Extra>& extras() {
            "=DATACHECK(G2:G708; \"responses\"; \"answer\"; \"quarantine\")"},
           {"Counts valid, missing and invalid cells by the rules the other functions use, and checks every "
            "option it is given.",
-           "按其他函数使用的规则统计有效、缺失和无效单元格，并检查给出的每个选项。"}}},
+           "按其他函数使用的规则统计有效、缺失和无效单元格，并检查给出的每个设置。"}}},
     };
     return all;
 }
@@ -226,8 +226,8 @@ const Words& words(const Lang& l) {
     static const Words zh{
         "语法",
         "参数",
-        "本函数可用的选项",
-        "本函数没有选项。",
+        "本函数可用的设置",
+        "本函数没有设置。",
         "默认",
         "无默认值",
         "示例",
@@ -236,9 +236,9 @@ const Words& words(const Lang& l) {
         "“Data rules”和“Statistics: definitions”两节。",
         "单元格显示 Err:502 时，用相同参数调用 DATACHECK 可以说明原因："
         "=DATACHECK(<相同区域>; \"scores\" 或 \"responses\"; <相同的成对参数>)。",
-        "DATACHECK 接受所有函数的所有选项并检查其值，因此给它出错公式的成对参数，它会说明错在哪里。",
-        "固定参数之后最多可跟 12 对参数：区域及其条件（同 AVERAGEIFS）筛选符合条件的行；或选项名及其值，"
-        "设定选项。",
+        "DATACHECK 接受所有函数的所有设置并检查其值，因此给它出错公式的成对参数，它会说明错在哪里。",
+        "固定参数之后最多可跟 12 对参数：区域及其条件（同 AVERAGEIFS）筛选符合条件的行；或设置名及其值"
+        "（如 \"weights\"; 权重区域）。",
         "surveycalc 函数",
         "surveycalc 扩展的调查报告统计函数。函数名在各种界面语言中相同；参数之间用 ; 分隔。",
         "所有 surveycalc 函数：索引标签页中的“surveycalc”。",

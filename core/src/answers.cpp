@@ -200,7 +200,7 @@ Labels::Labels(const Block& range) {
         throw ArgumentError(
             {"option \"labels\" takes a two-column range (code, label), not " + std::to_string(range.cols) +
                  " column(s)",
-             "选项 “labels” 需要两列区域（代码，标签），而不是 " + std::to_string(range.cols) + " 列"});
+             "设置 “labels” 需要两列区域（代码，标签），而不是 " + std::to_string(range.cols) + " 列"});
     auto where = [](std::size_t r) { return std::to_string(r + 1); };
     for (std::size_t r = 0; r < range.rows; ++r) {
         const Cell& code = range.at(r, 0);

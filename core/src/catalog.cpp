@@ -10,13 +10,13 @@ namespace {
 const Argument kPairs{
     "pairs",
     ArgKind::Pairs,
-    {"criteria; options", "条件; 选项"},
+    {"criteria; options", "条件; 设置"},
     {"Pairs: a range and its criterion (\"广东省\", \">=5\", \"a|b\") to keep matching rows, or an option "
      "name "
      "and its value (\"weights\"; range, \"missing\"; \"99\", \"min_n\"; 5, \"invalid\"; \"skip\", "
      "\"scale\"; "
      "\"0-10\", \"base\"; \"all\", \"level\"; 0.95).",
-     "成对参数：区域及其条件（\"广东省\"、\">=5\"、\"a|b\"）用于筛选行；或选项名及其值（\"weights\"; "
+     "成对参数：区域及其条件（\"广东省\"、\">=5\"、\"a|b\"）用于筛选行；或设置名及其值（\"weights\"; "
      "权重区域、"
      "\"missing\"; \"99\"、\"min_n\"; 5、\"invalid\"; \"skip\"、\"scale\"; \"0-10\"、\"base\"; \"all\"、"
      "\"level\"; 0.95）。"}};
@@ -34,13 +34,13 @@ const Argument kResponses{
     {"Multiple-response answers: one column listing the answers separated by ; , ， ； 、 | / ┋ or line "
      "breaks (option \"sep\" sets others; 其他〖text〗 is 其他), or a block with one column per option "
      "(label or 1 = chosen).",
-     "多选题回答：一列，答案之间用 ; , ， ； 、 | / ┋ 或换行分隔（选项 \"sep\" 可改；其他〖文字〗即 其他）；"
+     "多选题回答：一列，答案之间用 ; , ， ； 、 | / ┋ 或换行分隔（设置 \"sep\" 可改；其他〖文字〗即 其他）；"
      "或每个选项一列的区域（标签或 1 表示选中）。"}};
 
 const Argument kOption{
     "option",
     ArgKind::Value,
-    {"option", "选项"},
+    {"answer", "答案"},
     {"The answer to count: a code or label (whole answer; with \"labels\" either), or in a block the column "
      "number or the text its cells hold.",
      "要统计的答案：代码或标签（整个答案匹配；有 \"labels\" "
@@ -53,7 +53,7 @@ const Argument kBound{
     {"bound", "界限"},
     {"\"lower\", \"upper\" or \"half\" (half-width) of the interval; option \"level\" sets the "
      "confidence level (default 0.95).",
-     "区间的 \"lower\"（下限）、\"upper\"（上限）或 \"half\"（半宽）；选项 \"level\" 设定置信水平（默认 "
+     "区间的 \"lower\"（下限）、\"upper\"（上限）或 \"half\"（半宽）；设置 \"level\" 设定置信水平（默认 "
      "0.95）。"}};
 
 const Argument kGroups{"groups",
@@ -123,18 +123,18 @@ std::vector<Function> build() {
          "Statistics",
          Returns::Scalar,
          {"Mention rate: share of respondents in the base who mentioned the option (multiple response).",
-          "提及率：基数中提及该选项的受访者所占比例（多选题）。"},
+          "提及率：基数中提及该答案的受访者所占比例（多选题）。"},
          {kResponses, kOption, kPairs},
          kMentionOpts,
-         [](const Call& c) -> Value { return fn::mention_rate(c.range(0), c.value(1, "option"), c.pairs); }},
+         [](const Call& c) -> Value { return fn::mention_rate(c.range(0), c.value(1, "answer"), c.pairs); }},
         {"MENTIONCOUNT",
          "Statistics",
          Returns::Scalar,
          {"Number of respondents (or sum of their weights) who mentioned the option.",
-          "提及该选项的受访者人数（加权时为权重之和）。"},
+          "提及该答案的受访者人数（加权时为权重之和）。"},
          {kResponses, kOption, kPairs},
          {O::Weights, O::Missing, O::MinN, O::Sep, O::Labels},
-         [](const Call& c) -> Value { return fn::mention_count(c.range(0), c.value(1, "option"), c.pairs); }},
+         [](const Call& c) -> Value { return fn::mention_count(c.range(0), c.value(1, "answer"), c.pairs); }},
         {"SHARE",
          "Statistics",
          Returns::Scalar,
@@ -189,7 +189,7 @@ std::vector<Function> build() {
          {kResponses, kOption, kBound, kPairs},
          with(kMentionOpts, {O::Level}),
          [](const Call& c) -> Value {
-             return fn::mention_ci(c.range(0), c.value(1, "option"), c.value(2, "bound"), c.pairs);
+             return fn::mention_ci(c.range(0), c.value(1, "answer"), c.value(2, "bound"), c.pairs);
          }},
         {"MENTIONTEST",
          "Inference",
@@ -199,7 +199,7 @@ std::vector<Function> build() {
          {kResponses, kOption, kGroups, kGroupA, kGroupB, kPairs},
          kMentionOpts,
          [](const Call& c) -> Value {
-             return fn::mention_test(c.range(0), c.value(1, "option"), c.range(2), c.value(3, "group_a"),
+             return fn::mention_test(c.range(0), c.value(1, "answer"), c.range(2), c.value(3, "group_a"),
                                      c.value(4, "group_b"), c.pairs);
          }},
         {"DIFFICULTYTEST",
@@ -221,7 +221,7 @@ std::vector<Function> build() {
           "under min_n left out. Options \"sort\" (desc, asc, name, none), \"top\", \"rows\", \"by\", "
           "\"header\" "
           "(1: a first row of labels).",
-          "数组公式：每组一行（组名、样本数、平均分），按平均分从高到低排序；样本少于 min_n 的组不列出。选项 "
+          "数组公式：每组一行（组名、样本数、平均分），按平均分从高到低排序；样本少于 min_n 的组不列出。设置 "
           "\"sort\"（desc、asc、name、none）、\"top\"、\"rows\"、\"by\"、\"header\"（1：首行为列标签）。"},
          {kScores, kGroups, kPairs},
          with(kScoreOpts, {O::Sort, O::Top, O::Rows, O::By, O::Header}),
@@ -235,7 +235,7 @@ std::vector<Function> build() {
          {"Array formula: mention rate of each option (rows) in each group (columns), with labels in the "
           "first "
           "row and column. Option \"options\" gives the row order and labels.",
-          "数组公式：各选项（行）在各组（列）中的提及率，首行首列为标签。选项 \"options\" "
+          "数组公式：各选项（行）在各组（列）中的提及率，首行首列为标签。设置 \"options\" "
           "指定行的顺序和标签。"},
          {kResponses, kGroups, kPairs},
          with(kMentionOpts, {O::Sort, O::Top, O::Rows, O::Cols, O::Options, O::By, O::Header}),
@@ -255,7 +255,8 @@ std::vector<Function> build() {
           {"decimals",
            ArgKind::Value,
            {"decimals", "小数位"},
-           {"Decimals of the percentage (default 1: 11.6%).", "百分比的小数位数（默认 1：11.6%）。"}}},
+           {"Decimals of the percentage (default 1: 11.6%).", "百分比的小数位数（默认 1：11.6%）。"},
+           true}},
          {},
          [](const Call& c) -> Value { return fn::shares(c.range(0), c.value(1, "decimals")); }},
         {"PROVINCE",
@@ -290,7 +291,8 @@ std::vector<Function> build() {
            ArgKind::Value,
            {"scheme", "方案"},
            {"\"circles\" (default), \"zones\", or a two-column range (place, region).",
-            "\"circles\"（默认）、\"zones\"，或两列区域（地名、区域）。"}}},
+            "\"circles\"（默认）、\"zones\"，或两列区域（地名、区域）。"},
+           true}},
          {},
          [](const Call& c) -> Value { return fn::region(c.value(0, "location"), c.arg(1)); }},
         {"DATACHECK",

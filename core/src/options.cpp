@@ -90,7 +90,7 @@ std::string allowed_list(catalog::OptionSet allowed) {
 const Cell& option_value_scalar(const Arg& v, std::string_view name) {
     if (v.is_range && v.block.cells.size() != 1)
         throw ArgumentError({"option " + quote(name) + " takes a single value, not a range",
-                             "选项 " + zh_quote(name) + " 只接受单个值，不接受区域"});
+                             "设置 " + zh_quote(name) + " 只接受单个值，不接受区域"});
     return v.block.cells.at(0);
 }
 
@@ -100,7 +100,7 @@ double option_number(const Arg& v, std::string_view name) {
     std::optional<double> n = numeric_value(c);
     if (!n)
         throw ArgumentError({"option " + quote(name) + " needs a finite number, not " + describe_cell(c),
-                             "选项 " + zh_quote(name) + " 需要有限的数字，而不是 " + describe_cell(c)});
+                             "设置 " + zh_quote(name) + " 需要有限的数字，而不是 " + describe_cell(c)});
     return *n;
 }
 
@@ -110,7 +110,7 @@ std::size_t option_count(const Arg& v, std::string_view name, std::size_t limit)
     if (n < 0 || n != std::floor(n) || n > static_cast<double>(limit))
         throw ArgumentError({"option " + quote(name) + " must be a whole number from 0 to " +
                                  std::to_string(limit) + ", not " + text::format_number(n),
-                             "选项 " + zh_quote(name) + " 必须是 0 到 " + std::to_string(limit) +
+                             "设置 " + zh_quote(name) + " 必须是 0 到 " + std::to_string(limit) +
                                  " 的整数，而不是 " + text::format_number(n)});
     return static_cast<std::size_t>(n);
 }
@@ -132,7 +132,7 @@ std::size_t option_choice(const Arg& v, std::string_view name,
         zh += (zh.empty() ? "" : "、") + quote(c);
     }
     throw ArgumentError({"option " + quote(name) + " is one of " + en + ", not " + quote(w),
-                         "选项 " + zh_quote(name) + " 只能是 " + zh + " 之一，而不是 " + zh_quote(w)});
+                         "设置 " + zh_quote(name) + " 只能是 " + zh + " 之一，而不是 " + zh_quote(w)});
 }
 
 std::pair<double, double> parse_scale(const Arg& v) {
@@ -148,7 +148,7 @@ std::pair<double, double> parse_scale(const Arg& v) {
     }
     throw ArgumentError(
         {"option \"scale\" must look like \"0-10\" (low-high, within ±1e15), not " + quote(s),
-         "选项 “scale” 应写成 \"0-10\"（下限-上限，绝对值不超过 1e15），而不是 " + zh_quote(s)});
+         "设置 “scale” 应写成 \"0-10\"（下限-上限，绝对值不超过 1e15），而不是 " + zh_quote(s)});
 }
 
 /// Weights, one per row, each a finite non-negative number, scaled by the power
@@ -160,7 +160,7 @@ double parse_weights(const Arg& value, Height data, std::vector<double>& out) {
     const std::size_t rows = data.rows;
     if (!value.is_range && data.written != 1)
         throw ArgumentError({"option \"weights\" needs a range of weights, one per row",
-                             "选项 “weights” 需要一个权重区域，每行一个权重"});
+                             "设置 “weights” 需要一个权重区域，每行一个权重"});
     require_shape(value.block, data, "weights", true);
     out.assign(rows, 0.0);
     double largest = 0;
@@ -189,7 +189,7 @@ Request::Request(std::string_view function, Height data, const std::vector<Arg>&
     if (pairs.size() % 2 != 0)
         throw ArgumentError(
             {std::string(function) + ": criteria and options come in pairs, but the last one has no value",
-             std::string(function) + "：条件和选项必须成对出现，但最后一个缺少值"});
+             std::string(function) + "：条件和设置必须成对出现，但最后一个缺少值"});
     unsigned seen = 0;
     std::vector<std::size_t> criteria;  // positions of the criteria pairs
     for (std::size_t i = 0; i < pairs.size(); i += 2) {
@@ -206,18 +206,18 @@ Request::Request(std::string_view function, Height data, const std::vector<Arg>&
             } else if (!found) {
                 throw ArgumentError({std::string(function) + ": unknown option " + quote(name) +
                                          " (known: " + allowed_list(allowed) + ")",
-                                     std::string(function) + "：未知选项 " + zh_quote(name) + "（可用：" +
+                                     std::string(function) + "：未知设置 " + zh_quote(name) + "（可用：" +
                                          allowed_list(allowed) + "）"});
             } else if (!(allowed & catalog::bit(found->id))) {
                 throw ArgumentError({std::string(function) + " does not take the option " + quote(name) +
                                          " (it takes: " + allowed_list(allowed) + ")",
-                                     std::string(function) + " 不接受选项 " + zh_quote(name) + "（可用：" +
+                                     std::string(function) + " 不接受设置 " + zh_quote(name) + "（可用：" +
                                          allowed_list(allowed) + "）"});
             } else if (seen & catalog::bit(found->id)) {
                 throw ArgumentError(
                     {std::string(function) + ": option " + quote(name) +
                          " is given twice; give each option once",
-                     std::string(function) + "：选项 " + zh_quote(name) + " 出现了两次；每个选项只能给一次"});
+                     std::string(function) + "：设置 " + zh_quote(name) + " 出现了两次；每个设置只能给一次"});
             } else {
                 seen |= catalog::bit(found->id);
                 parse_option(found->id, found->name, value);
@@ -270,7 +270,7 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
         case OptionId::MinN: {
             double n = option_number(value, name);
             if (n < 0)
-                throw ArgumentError({"option \"min_n\" must not be negative", "选项 “min_n” 不能为负数"});
+                throw ArgumentError({"option \"min_n\" must not be negative", "设置 “min_n” 不能为负数"});
             options_.min_n = n;
             break;
         }
@@ -316,7 +316,7 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
             if (options_.option_list.size() > kMaxTableRows)
                 throw ArgumentError(
                     {"option \"options\" lists more than " + std::to_string(kMaxTableRows) + " answers",
-                     "选项 “options” 列出的答案超过 " + std::to_string(kMaxTableRows) + " 个"});
+                     "设置 “options” 列出的答案超过 " + std::to_string(kMaxTableRows) + " 个"});
             break;
         case OptionId::Sep: {
             const Cell& c = option_value_scalar(value, name);
@@ -325,13 +325,13 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
             if (c.is_number())
                 throw ArgumentError(
                     {"option \"sep\" takes the delimiter characters as text, e.g. \" \" or \";\"",
-                     "选项 “sep” 需要分隔符文本，如 \" \" 或 \";\""});
+                     "设置 “sep” 需要分隔符文本，如 \" \" 或 \";\""});
             break;
         }
         case OptionId::Labels:
             if (!value.is_range)
                 throw ArgumentError({"option \"labels\" takes a two-column range (code, label)",
-                                     "选项 “labels” 需要两列区域（代码，标签）"});
+                                     "设置 “labels” 需要两列区域（代码，标签）"});
             options_.labels = Labels(value.block);
             break;
         case OptionId::Answer:
@@ -343,7 +343,7 @@ void Request::parse_option(OptionId option, std::string_view name, const Arg& va
             double l = option_number(value, name);
             if (!(l > 0 && l < 1))
                 throw ArgumentError({"option \"level\" must lie between 0 and 1 (e.g. 0.95)",
-                                     "选项 “level” 必须介于 0 和 1 之间（如 0.95）"});
+                                     "设置 “level” 必须介于 0 和 1 之间（如 0.95）"});
             options_.level = l;
             break;
         }

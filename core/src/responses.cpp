@@ -72,14 +72,14 @@ MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const
     : responses_(responses), opt_(opt) {
     block_ = responses.cols > 1;
     if (option.is_number() && !std::isfinite(option.number))
-        throw ArgumentError({"option is not a finite number", "选项不是有限数"});
+        throw ArgumentError({"option is not a finite number", "答案不是有限数"});
     // The answer counted, keyed as the cells' answers are: 5, "05" and "5.0" are
     // one answer, a number option keeps every bit of its value (=1/3 is not
     // 0.333333333333333), and a label of the code book is its code.
     key_ = opt.canonical(answer_key(option));
     if (key_.empty())
         throw ArgumentError({"option is empty: name the answer to count (a code or a label)",
-                             "选项为空：请给出要统计的答案（代码或标签）"});
+                             "答案为空：请给出要统计的答案（代码或标签）"});
     if (!block_) {
         texts_ = &text_ids(responses);
         memo_.assign(texts_->texts.size(), -1);
@@ -95,7 +95,7 @@ MentionMatcher::MentionMatcher(const Block& responses, const Cell& option, const
                                  " option columns, option must be a column number from 1 to " +
                                  std::to_string(responses.cols) + " or an answer the block holds, not " +
                                  describe_cell(option),
-                             "多列回答区域共 " + std::to_string(responses.cols) + " 列，选项必须是 1 到 " +
+                             "多列回答区域共 " + std::to_string(responses.cols) + " 列，答案必须是 1 到 " +
                                  std::to_string(responses.cols) + " 的列号或区域中出现的答案，而不是 " +
                                  describe_cell(option)});
     column_ = static_cast<std::size_t>(*n) - 1;

@@ -160,11 +160,14 @@ class Basic(unittest.TestCase):
         self.assertIn("Mean of the valid scores", d["Description"])
         self.assertEqual(d["Category"], 11)  # Calc's "Add-in" group (ID_FUNCTION_GRP_ADDINS), not Statistical (8)
         names = [a.Name for a in d["Arguments"]]
-        self.assertEqual(names[:3], ["scores", "criteria range or option 1", "criterion or value 1"])
+        self.assertEqual(names[:3], ["scores", "key1", "value1"])
         self.assertEqual(len(names), 1 + 2 * 12)
         self.assertIn("Column of scores", d["Arguments"][0].Description)
         m = found["MENTIONRATE"]
-        self.assertEqual([a.Name for a in m["Arguments"]][:3], ["responses", "option", "criteria range or option 1"])
+        self.assertEqual([a.Name for a in m["Arguments"]][:3], ["responses", "answer", "key1"])
+        # Calc labels the answer (an `any`) optional: its description says it is required.
+        self.assertTrue(m["Arguments"][1].Description.startswith("Required. The answer to count"))
+        self.assertTrue(d["Arguments"][0].Description.startswith("Column of scores"))  # a range: required anyway
 
 
 if __name__ == "__main__":

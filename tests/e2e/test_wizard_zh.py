@@ -21,7 +21,7 @@ class ChineseUI(unittest.TestCase):
             for name in ("DIFFICULTY", "MENTIONRATE", "GROUPTABLE", "PROVINCE"):
                 self.assertTrue(everything[name].endswith("用相同的数据区域和参数对调用 DATACHECK 可查看原因。"), name)
             self.assertNotIn("Err:502？", everything["DATACHECK"])
-            self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]][:3], ["分值"] + ["条件区域或选项 1", "条件或选项值 1"])
+            self.assertEqual([a.Name for a in found["DIFFICULTY"]["Arguments"]][:3], ["分值", "参数1", "值1"])
             doc = office.new_spreadsheet()
             sheet = doc.Sheets.getByIndex(0)
             column(sheet, "A1", [2, 4, "６"])

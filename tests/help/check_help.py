@@ -85,7 +85,7 @@ def check(pages, funcs, options):
                     problems.append("%s %s: option %r missing" % (f, lang, name))
                 elif default is not None and default not in m.group(1):
                     problems.append("%s %s: option %r without its default %r" % (f, lang, name, default))
-            if not options.get(f) and ("no options" not in t and "没有选项" not in t):
+            if not options.get(f) and ("no options" not in t and "没有设置" not in t):
                 problems.append("%s %s: takes no options but the page does not say so" % (f, lang))
             if not re.search(r"\{?=%s\(" % f, t):
                 problems.append("%s %s: no example calling %s" % (f, lang, f))

@@ -86,7 +86,7 @@ TEST_CASE("DATACHECK: counts and the first invalid cells by row", "[datacheck][D
     CHECK_THAT(str(fn::datacheck(s, Cell::of("scores"), {range(col({1.0})), opt("a")}, Lang::En)),
                Catch::Contains("has 1 rows but the data has 7"));
     CHECK_THAT(str(fn::datacheck(s, Cell::of("scores"), {opt("wieghts"), opt(1.0)}, Lang::Zh)),
-               Catch::Contains("未知选项"));
+               Catch::Contains("未知设置"));
     CHECK_THAT(str(fn::datacheck(s, Cell::of("dates"), {}, Lang::En)), Catch::Contains("kind must be"));
 }
 

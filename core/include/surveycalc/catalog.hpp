@@ -38,8 +38,9 @@ struct Argument {
     std::string_view name;  // IDL parameter name: letters and digits only (UNOIDL rejects "_" and keywords
                             // such as "bound")
     ArgKind kind;
-    Text display;      // wizard label
-    Text description;  // wizard help
+    Text display;           // wizard label
+    Text description;       // wizard help
+    bool optional = false;  // a Value argument that may be left out (Calc labels every `any` optional)
 };
 
 /// The options a trailing pair may set ("weights"; range). One table
