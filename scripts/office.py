@@ -79,8 +79,11 @@ def prop(name, value):
 
 
 class Office:
-    def __init__(self, oxt, ui_locale="en-US", keep=False):
-        self.oxt = os.path.abspath(oxt)
+    def __init__(self, oxt, ui_locale="en-US", keep=False, recalc_on_load=True):
+        """oxt None: a LibreOffice without surveycalc (what a colleague has).
+        recalc_on_load False: LibreOffice's default (a file's cached results are shown)."""
+        self.oxt = os.path.abspath(oxt) if oxt else None
+        self.recalc_on_load = recalc_on_load
         self.ui_locale = ui_locale
         self.keep = keep
         self.proc = None
@@ -116,16 +119,21 @@ class Office:
         os.makedirs(os.path.join(self.profile, "user"))
         os.makedirs(self.home)
         with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
-            f.write(REGISTRY.replace("{ui}", self.ui_locale))
-        oxt_copy = os.path.join(self.tmp, os.path.basename(self.oxt))
-        shutil.copy(self.oxt, oxt_copy)
+            registry = REGISTRY.replace("{ui}", self.ui_locale)
+            if not self.recalc_on_load:
+                registry = "\n".join(l for l in registry.split("\n") if "RecalcMode" not in l)
+            f.write(registry)
+        if self.oxt:
+            oxt_copy = os.path.join(self.tmp, os.path.basename(self.oxt))
+            shutil.copy(self.oxt, oxt_copy)
         if os.geteuid() == 0:
             subprocess.run(["chown", "-R", "65534:65534", self.tmp], check=True, cwd=self.tmp)
         env_arg = "-env:UserInstallation=file://" + self.profile
-        argv, env = self._as_user([os.path.join(PROGRAM_DIR, "unopkg"), "add", "-s", env_arg, oxt_copy])
-        r = subprocess.run(argv, env=env, cwd=self.tmp, capture_output=True, text=True, timeout=120)
-        if r.returncode != 0:
-            raise RuntimeError("unopkg add failed (%d): %s %s" % (r.returncode, r.stdout, r.stderr))
+        if self.oxt:
+            argv, env = self._as_user([os.path.join(PROGRAM_DIR, "unopkg"), "add", "-s", env_arg, oxt_copy])
+            r = subprocess.run(argv, env=env, cwd=self.tmp, capture_output=True, text=True, timeout=120)
+            if r.returncode != 0:
+                raise RuntimeError("unopkg add failed (%d): %s %s" % (r.returncode, r.stdout, r.stderr))
         self.port = _free_port()
         argv, env = self._as_user([
             os.path.join(PROGRAM_DIR, "soffice"), "--headless", "--invisible", "--norestore", "--nodefault",
@@ -186,10 +194,11 @@ class Office:
         fd = self.smgr.createInstanceWithContext("com.sun.star.sheet.FunctionDescriptions", self.ctx)
         return [{p.Name: p.Value for p in fd.getByIndex(i)} for i in range(fd.getCount())]
 
-    def save_as(self, doc, out):
-        """Stores a document as ODS at `out` (through the office's own temporary folder)."""
+    def save_as(self, doc, out, filter_name="calc8"):
+        """Stores a document at `out` (ODS unless `filter_name` says otherwise, e.g.
+        "Calc Office Open XML"), through the office's own temporary folder."""
         tmp = os.path.join(self.tmp, os.path.basename(out))
-        doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", "calc8"),))
+        doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", filter_name),))
         shutil.copy(tmp, out)
 
 
