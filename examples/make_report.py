@@ -270,8 +270,9 @@ def build_report(doc, w):
     w.chart("Figure2", "A71:B75", "图2 不同规模企业开复工难度（分）", "G70", 12, 6.5)
 
     w.cell("A78", "困难 × 区域（提及率）", bold=True)
-    w.array("A79:D88", 'CROSSTAB(%s;%s;"by";"circles";"options";A%d:A%d;"sort";"name";%s;"cols";4;"rows";10)'
-            % (OBST, PLACE, FIG1_ROW, last, '"base";"all"'))
+    w.array("A79:D88", 'CROSSTAB(%s;%s;"by";"circles";"options";A%d:A%d;"sort";"name";%s;"cols";4;"rows";10;'
+            '"header";1)' % (OBST, PLACE, FIG1_ROW, last, '"base";"all"'))
+    set_bold(w.sheet.getCellRangeByName("A79"))  # the corner ("header"): the answers' title, Data.G1
     regions = w.sheet.getCellRangeByName("B79:D79")  # CROSSTAB's first row: the regions
     set_bold(regions)
     regions.HoriJustify = RIGHT
