@@ -11,33 +11,12 @@
 #include <vector>
 
 #include "surveycalc/catalog.hpp"
+#include "xml_escape.hpp"
 
 using namespace surveycalc::catalog;
+using surveycalc::tools::xml;
 
 namespace {
-
-std::string xml(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string idl_type(ArgKind k) {
     switch (k) {
