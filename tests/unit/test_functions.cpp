@@ -15,7 +15,8 @@ TEST_CASE("DIFFICULTY: sums kept with the column are keyed by every setting that
     CHECK(num(fn::difficulty(s, {opt("invalid"), opt("skip")})) == 3.0);
     CHECK(num(fn::difficulty(s, {opt("scale"), opt("0-20")})) == 6.0);
     CHECK(num(fn::difficulty(s, {opt("scale"), opt("3-20"), opt("invalid"), opt("skip")})) == 8.0);
-    CHECK(std::holds_alternative<NA>(fn::difficulty(s, {opt("invalid"), opt("skip"), opt("min_n"), opt(3.0)})));
+    CHECK(
+        std::holds_alternative<NA>(fn::difficulty(s, {opt("invalid"), opt("skip"), opt("min_n"), opt(3.0)})));
     CHECK(num(fn::difficulty(s, {opt("invalid"), opt("skip"), opt("min_n"), opt(2.0)})) == 3.0);
     CHECK_THROWS_AS(fn::difficulty(s, {}), ArgumentError);  // still strict
 }
