@@ -398,9 +398,9 @@ int write_help(const std::string& dir) {
             return 1;
         }
         // Built piece by piece: GCC 12 -O3 warns falsely (-Wrestrict, bug 105329) on "lit" + string.
-        auto calls = [&](std::string_view e, std::string_view prefix) {
+        auto calls = [fname = std::string_view(name)](std::string_view e, std::string_view prefix) {
             std::string start(prefix);
-            start += name;
+            start += fname;
             start += '(';
             return e.substr(0, start.size()) == start;
         };
