@@ -99,10 +99,12 @@ bool own_key(std::string_view token) {
     return ec == std::errc() && std::string_view(buf, static_cast<std::size_t>(end - buf)) == token;
 }
 
-/// text::is_default_separator over ASCII, as a table.
-constexpr std::array<bool, 128> kDefaultAscii = [] {
-    std::array<bool, 128> t{};
-    for (unsigned char c : {';', ',', '|', '/', '\n', '\r'}) t[c] = true;
+/// ASCII in one table: text::is_default_separator, an upper-case letter, or neither.
+constexpr unsigned char kSeparator = 1, kUpper = 2;  // 0: neither
+constexpr std::array<unsigned char, 128> kAscii = [] {
+    std::array<unsigned char, 128> t{};
+    for (unsigned char c : {';', ',', '|', '/', '\n', '\r'}) t[c] = kSeparator;
+    for (unsigned char c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
     return t;
 }();
 
@@ -127,8 +129,9 @@ bool plain_answer_keys(std::string_view text, const std::u32string* seps,
     for (std::size_t i = 0; i < n;) {
         const unsigned char b = p[i];
         if (b < 0x80) {
-            if (b >= 'A' && b <= 'Z') return false;  // its key is folded: a copy
-            if (seps ? seps->find(b) != std::u32string::npos : kDefaultAscii[b]) {
+            const unsigned char k = kAscii[b];
+            if (k == kUpper) return false;  // its key is folded: a copy
+            if (seps ? seps->find(b) != std::u32string::npos : k == kSeparator) {
                 if (!token(i)) return false;
                 start = i + 1;
             }
@@ -137,8 +140,13 @@ bool plain_answer_keys(std::string_view text, const std::u32string* seps,
         }
         if (i + 3 > n) return false;
         const unsigned char b1 = p[i + 1], b2 = p[i + 2];
-        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-        const bool ideograph = (b == 0xE4 && b1 >= 0xB8) || (b >= 0xE5 && b <= 0xE9);
+        if (((b1 & 0xC0) ^ 0x80) | ((b2 & 0xC0) ^ 0x80)) return false;  // not two continuation bytes
+        // Most bytes here: an ideograph (U+4E00-9FFF), never a default delimiter.
+        const bool ideograph = (b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && b1 >= 0xB8);
+        if (ideograph && !seps) {
+            i += 3;
+            continue;
+        }
         const bool comma_stop = b == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82);
         if (!ideograph && !comma_stop) return false;
         const char32_t cp =
